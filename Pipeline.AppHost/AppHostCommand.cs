@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Pipeline.AppHost;
+
+/// <summary>The command line: options with environment-variable fallbacks and <c>--help</c>.</summary>
+public static class AppHostCommand
+{
+    /// <summary>Builds the root command; <paramref name="run"/> receives the resolved options.</summary>
+    public static RootCommand Create(Func<AppHostOptions, CancellationToken, Task<int>> run)
+    {
+        var dataDir = new Option<string>("--data-dir")
+        {
+            Description = "Folder for the lake and the grain state [env: PIPELINE_DATA_DIR] (default: .pipeline)",
+            DefaultValueFactory = _ => Env("PIPELINE_DATA_DIR") ?? ".pipeline",
+        };
+        var apiPort = PortOption("--api-port", "PIPELINE_API_PORT", AppHostOptions.DefaultApiPort,
+            "Port of the REST API on 127.0.0.1");
+        var siloPort = PortOption("--silo-port", "PIPELINE_SILO_PORT", 0,
+            "Port of the silo on 127.0.0.1; 0 picks a free port");
+        var maxRestarts = new Option<int>("--max-restarts")
+        {
+            Description = "Crashes of one service within 2 minutes before the AppHost gives up " +
+                          $"[env: PIPELINE_MAX_RESTARTS] (default: {AppHostOptions.DefaultMaxRestarts})",
+            DefaultValueFactory = _ => EnvInt("PIPELINE_MAX_RESTARTS") ?? AppHostOptions.DefaultMaxRestarts,
+        };
+        maxRestarts.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--max-restarts must be 0 or more");
+            }
+        });
+
+        var root = new RootCommand(
+            "Starts Pipeline locally: the silo and the REST API as supervised child processes, " +
+            "with a file-system lake, SQLite state and DuckDB. Ctrl+C stops everything.")
+        {
+            dataDir, apiPort, siloPort, maxRestarts,
+        };
+        root.SetAction((parse, cancellationToken) => run(new AppHostOptions
+        {
+            DataDir = Path.GetFullPath(parse.GetValue(dataDir)!),
+            ApiPort = parse.GetValue(apiPort),
+            SiloPort = parse.GetValue(siloPort),
+            MaxRestarts = parse.GetValue(maxRestarts),
+            OtlpEndpoint = Env("OTEL_EXPORTER_OTLP_ENDPOINT"),
+        }, cancellationToken));
+        return root;
+    }
+
+    static Option<int> PortOption(string name, string variable, int fallback, string description)
+    {
+        var option = new Option<int>(name)
+        {
+            Description = $"{description} [env: {variable}] (default: {fallback})",
+            DefaultValueFactory = _ => EnvInt(variable) ?? fallback,
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                r.AddError($"{name} must be between 0 and 65535");
+            }
+        });
+        return option;
+    }
+
+    static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+
+    static int? EnvInt(string name) =>
+        int.TryParse(Env(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using Pipeline.AppHost.Supervision;
+
+namespace Pipeline.AppHost.Resources;
+
+/// <summary>Declares the resources of the system and wires their configuration to one another.</summary>
+public static class ResourceCatalog
+{
+    /// <summary>The silo first (it owns the grains), then the Api that calls it.</summary>
+    public static IReadOnlyList<ResourceSpec> Create(AppHostOptions options)
+    {
+        // --- silo: grains, state, stage runners ---
+        var siloUrl = Loopback(options.SiloPort == 0 ? FreePort() : options.SiloPort);
+        var silo = new ResourceSpec("silo", ProjectPath("Pipeline.Silo"), siloUrl, Environment(options, "silo", siloUrl, new()
+        {
+            ["Pipeline__DataDir"] = options.DataDir,
+        }));
+
+        // --- api: the public REST API, a client of the silo ---
+        var apiUrl = Loopback(options.ApiPort);
+        var api = new ResourceSpec("api", ProjectPath("Pipeline.Api"), apiUrl, Environment(options, "api", apiUrl, new()
+        {
+            ["Pipeline__DataDir"] = options.DataDir,
+            ["Pipeline__SiloUrl"] = siloUrl.ToString().TrimEnd('/'),
+        }));
+
+        return [silo, api];
+    }
+
+    static Dictionary<string, string> Environment(
+        AppHostOptions options, string name, Uri url, Dictionary<string, string> own)
+    {
+        var env = new Dictionary<string, string>(own)
+        {
+            ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
+            ["OTEL_SERVICE_NAME"] = name,
+            [ParentPidKey] = System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss ",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        };
+        if (options.OtlpEndpoint is { } otlp)
+        {
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
+        }
+
+        return env;
+    }
+
+    const string ParentPidKey = "PIPELINE_PARENT_PID";
+
+    static Uri Loopback(int port) => new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static string ProjectPath(string project)
+    {
+        var path = typeof(ResourceCatalog).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == project + ".Path")?.Value;
+        if (path is null || !File.Exists(path))
+        {
+            throw new ResourceFailedException(
+                $"{project} is not built at '{path}'; run 'dotnet build Pipeline.sln' or 'dotnet run --project Pipeline.AppHost'");
+        }
+
+        return Path.GetFullPath(path);
+    }
+}

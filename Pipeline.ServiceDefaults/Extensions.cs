@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Pipeline.ServiceDefaults.Health;
+using Pipeline.ServiceDefaults.Hosting;
+using Pipeline.ServiceDefaults.Telemetry;
+
+namespace Pipeline.ServiceDefaults;
+
+/// <summary>What every Pipeline service shares: telemetry, health, ProblemDetails, supervision.</summary>
+public static class Extensions
+{
+    /// <summary>Adds OpenTelemetry, health checks, ProblemDetails and the parent-process watch.</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddProblemDetails();
+        builder.AddParentProcessWatch();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health</c> (ready) and <c>/alive</c> (live) and turns errors into ProblemDetails.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}
