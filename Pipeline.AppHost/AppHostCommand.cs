@@ -11,7 +11,7 @@ public static class AppHostCommand
     {
         var dataDir = new Option<string>("--data-dir")
         {
-            Description = "Folder for the lake and the grain state [env: PIPELINE_DATA_DIR] (default: .pipeline)",
+            Description = "Folder for the lake and the grain state [env: PIPELINE_DATA_DIR]",
             DefaultValueFactory = _ => Env("PIPELINE_DATA_DIR") ?? ".pipeline",
         };
         var apiPort = PortOption("--api-port", "PIPELINE_API_PORT", AppHostOptions.DefaultApiPort,
@@ -21,12 +21,12 @@ public static class AppHostCommand
         var maxRestarts = new Option<int>("--max-restarts")
         {
             Description = "Crashes of one service within 2 minutes before the AppHost gives up " +
-                          $"[env: PIPELINE_MAX_RESTARTS] (default: {AppHostOptions.DefaultMaxRestarts})",
+                          $"[env: PIPELINE_MAX_RESTARTS]",
             DefaultValueFactory = _ => EnvInt("PIPELINE_MAX_RESTARTS") ?? AppHostOptions.DefaultMaxRestarts,
         };
         maxRestarts.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 0)
+            if (IsInt(r) && r.GetValueOrDefault<int>() < 0)
             {
                 r.AddError("--max-restarts must be 0 or more");
             }
@@ -53,18 +53,22 @@ public static class AppHostCommand
     {
         var option = new Option<int>(name)
         {
-            Description = $"{description} [env: {variable}] (default: {fallback})",
+            Description = $"{description} [env: {variable}]",
             DefaultValueFactory = _ => EnvInt(variable) ?? fallback,
         };
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            if (IsInt(r) && r.GetValueOrDefault<int>() is < 0 or > 65535)
             {
                 r.AddError($"{name} must be between 0 and 65535");
             }
         });
         return option;
     }
+
+    // A value that is not a number is reported by the parser itself; only range-check numbers.
+    static bool IsInt(System.CommandLine.Parsing.OptionResult r) =>
+        r.Tokens.Count == 0 || int.TryParse(r.Tokens[^1].Value, CultureInfo.InvariantCulture, out _);
 
     static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: builds everything (the build fetches DuckDB's native
+# library with npm) and runs every test project. Extra arguments go to `dotnet test`
+# (for example: ./test.sh --filter "FullyQualifiedName~AppHost").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: '$1' is required ($2)" >&2; exit 2; }; }
+need dotnet "install the .NET 10 SDK"
+need npm "install Node.js 20+ with npm; the build fetches libduckdb.so from npm"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Pipeline.sln -c Debug -nologo -clp:ErrorsOnly
+dotnet test Pipeline.sln -c Debug --no-build -nologo "$@"

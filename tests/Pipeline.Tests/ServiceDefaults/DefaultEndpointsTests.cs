@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Pipeline.Api.Hosting;
+
+namespace Pipeline.Tests.ServiceDefaults;
+
+/// <summary>What every service gets from AddServiceDefaults/MapDefaultEndpoints, checked on the Api.</summary>
+public sealed class DefaultEndpointsTests(WebApplicationFactory<ApiOptions> factory)
+    : IClassFixture<WebApplicationFactory<ApiOptions>>
+{
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/alive")]
+    public async Task HealthEndpoints_Get_Return200Healthy(string path)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Get_Returns404ProblemDetails()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/no/such/route");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, body.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_Get_IsServed()
+    {
+        using var client = factory.CreateClient();
+
+        using var body = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        Assert.StartsWith("3.", body.RootElement.GetProperty("openapi").GetString());
+    }
+}
