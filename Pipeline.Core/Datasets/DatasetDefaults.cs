@@ -1,0 +1,35 @@
+namespace Pipeline.Core.Datasets;
+
+/// <summary>The defaults of a dataset definition, in one place.</summary>
+public static class DatasetDefaults
+{
+    /// <summary>CSV delimiter.</summary>
+    public const string CsvDelimiter = ",";
+
+    /// <summary>CSV quote.</summary>
+    public const string CsvQuote = "\"";
+
+    /// <summary>CSV null text.</summary>
+    public const string CsvNullString = "";
+
+    /// <summary>Most files per run.</summary>
+    public const int BatchMaxFiles = 100;
+
+    /// <summary>Upper bound of <see cref="BatchPolicy.MaxFiles"/>.</summary>
+    public const int BatchMaxFilesLimit = 10_000;
+
+    /// <summary>Batching window (0: run at once).</summary>
+    public const int BatchMaxWaitSeconds = 0;
+
+    /// <summary>Upper bound of the batching window (one day).</summary>
+    public const int BatchMaxWaitSecondsLimit = 86_400;
+
+    /// <summary>Attempts per stage.</summary>
+    public const int RetryMaxAttempts = 5;
+
+    /// <summary>Upper bound of attempts per stage.</summary>
+    public const int RetryMaxAttemptsLimit = 20;
+
+    /// <summary>Backoff base in seconds.</summary>
+    public const double RetryBaseDelaySeconds = 2;
+}

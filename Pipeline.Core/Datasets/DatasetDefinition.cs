@@ -1,0 +1,71 @@
+namespace Pipeline.Core.Datasets;
+
+/// <summary>
+/// A dataset as its owner registers it (<c>PUT /api/datasets/{id}</c>). Every field but
+/// <see cref="Format"/> is optional; <see cref="DatasetDefaults"/> fills the rest.
+/// </summary>
+public sealed record DatasetDefinition
+{
+    /// <summary><c>csv</c>, <c>json</c>, <c>ndjson</c>, <c>parquet</c> or <c>auto</c> (by file extension).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>CSV reading options.</summary>
+    public CsvOptions? Csv { get; init; }
+
+    /// <summary>Declared column types (DuckDB type names); they win over inference.</summary>
+    public Dictionary<string, string>? Schema { get; init; }
+
+    /// <summary>Partition columns: a column name, or <c>year|month|day|hour(column)</c>.</summary>
+    public List<string>? PartitionBy { get; init; }
+
+    /// <summary>Columns identifying a row; the latest arrival wins.</summary>
+    public List<string>? PrimaryKey { get; init; }
+
+    /// <summary>When a run starts.</summary>
+    public BatchPolicy? Batch { get; init; }
+
+    /// <summary>How failed stage attempts are retried.</summary>
+    public RetryPolicy? Retry { get; init; }
+
+    /// <summary>Curated views: name to SQL over the dataset's table; refreshed after every run.</summary>
+    public Dictionary<string, string>? Views { get; init; }
+
+    /// <summary>Trim leading and trailing white space of string values (default true).</summary>
+    public bool? TrimStrings { get; init; }
+}
+
+/// <summary>CSV reading options.</summary>
+public sealed record CsvOptions
+{
+    /// <summary>Field delimiter (default <c>,</c>).</summary>
+    public string? Delimiter { get; init; }
+
+    /// <summary>Quote character (default <c>"</c>).</summary>
+    public string? Quote { get; init; }
+
+    /// <summary>First line holds column names (default true).</summary>
+    public bool? Header { get; init; }
+
+    /// <summary>Text read as NULL (default empty).</summary>
+    public string? NullString { get; init; }
+}
+
+/// <summary>When the grain starts a run.</summary>
+public sealed record BatchPolicy
+{
+    /// <summary>Most files in one run (default 100).</summary>
+    public int? MaxFiles { get; init; }
+
+    /// <summary>Wait this long after the first pending arrival before running; 0 runs at once (default 0).</summary>
+    public int? MaxWaitSeconds { get; init; }
+}
+
+/// <summary>How failed stage attempts are retried.</summary>
+public sealed record RetryPolicy
+{
+    /// <summary>Attempts per stage, the first included (default 5).</summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>Base of the exponential backoff with full jitter (default 2 s).</summary>
+    public double? BaseDelaySeconds { get; init; }
+}

@@ -1,0 +1,38 @@
+namespace Pipeline.Core.Datasets;
+
+/// <summary>Input formats.</summary>
+public enum DataFormat
+{
+    /// <summary>By file extension (.csv, .json, .ndjson/.jsonl, .parquet, optionally .gz).</summary>
+    Auto,
+
+    /// <summary>Delimited text.</summary>
+    Csv,
+
+    /// <summary>One object per line or one top-level array.</summary>
+    Json,
+
+    /// <summary>One JSON object per line.</summary>
+    NdJson,
+
+    /// <summary>Apache Parquet.</summary>
+    Parquet,
+}
+
+/// <summary>A validated definition with every default applied: what the grain and the engines use.</summary>
+public sealed record DatasetSpec(
+    string Id,
+    DataFormat Format,
+    string CsvDelimiter,
+    string CsvQuote,
+    bool CsvHeader,
+    string CsvNullString,
+    IReadOnlyDictionary<string, string> Schema,
+    IReadOnlyList<PartitionColumn> PartitionBy,
+    IReadOnlyList<string> PrimaryKey,
+    int BatchMaxFiles,
+    int BatchMaxWaitSeconds,
+    int RetryMaxAttempts,
+    double RetryBaseDelaySeconds,
+    IReadOnlyDictionary<string, string> Views,
+    bool TrimStrings);

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Core.Datasets;
+
+/// <summary>
+/// Turns a registered definition into a <see cref="DatasetSpec"/>, or into errors keyed by the JSON
+/// path of the offending field (as ProblemDetails <c>errors</c>).
+/// </summary>
+public static partial class DatasetValidator
+{
+    const int MaxNameLength = 255;
+    const int MaxViewSqlLength = 100_000;
+
+    /// <summary>Validates; returns the spec, or null with at least one error.</summary>
+    public static DatasetSpec? Validate(string id, DatasetDefinition definition, out Dictionary<string, string[]> errors)
+    {
+        var found = new Dictionary<string, List<string>>();
+        void Add(string field, string message) =>
+            (found.TryGetValue(field, out var list) ? list : found[field] = []).Add(message);
+
+        if (!DatasetId.IsValid(id))
+        {
+            Add("id", $"must be {DatasetId.Rule}");
+        }
+
+        var format = ParseFormat(definition.Format, Add);
+        var csv = definition.Csv ?? new CsvOptions();
+        var delimiter = csv.Delimiter ?? DatasetDefaults.CsvDelimiter;
+        if (delimiter.Length != 1 || char.IsControl(delimiter[0]) && delimiter != "\t")
+        {
+            Add("csv.delimiter", "must be one character (a tab is allowed)");
+        }
+
+        var quote = csv.Quote ?? DatasetDefaults.CsvQuote;
+        if (quote.Length > 1)
+        {
+            Add("csv.quote", "must be one character, or empty for no quoting");
+        }
+
+        var nullString = csv.NullString ?? DatasetDefaults.CsvNullString;
+        var schema = ValidateSchema(definition.Schema, Add);
+        var partitions = ValidatePartitions(definition.PartitionBy, Add);
+        var primaryKey = ValidateNames(definition.PrimaryKey, "primaryKey", Add);
+        var maxFiles = Range(definition.Batch?.MaxFiles, DatasetDefaults.BatchMaxFiles, 1, DatasetDefaults.BatchMaxFilesLimit, "batch.maxFiles", Add);
+        var maxWait = Range(definition.Batch?.MaxWaitSeconds, DatasetDefaults.BatchMaxWaitSeconds, 0, DatasetDefaults.BatchMaxWaitSecondsLimit, "batch.maxWaitSeconds", Add);
+        var attempts = Range(definition.Retry?.MaxAttempts, DatasetDefaults.RetryMaxAttempts, 1, DatasetDefaults.RetryMaxAttemptsLimit, "retry.maxAttempts", Add);
+        var baseDelay = definition.Retry?.BaseDelaySeconds ?? DatasetDefaults.RetryBaseDelaySeconds;
+        if (baseDelay is < 0 or > 3600 || double.IsNaN(baseDelay))
+        {
+            Add("retry.baseDelaySeconds", "must be between 0 and 3600");
+        }
+
+        var views = ValidateViews(id, definition.Views, Add);
+        errors = found.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        return errors.Count > 0
+            ? null
+            : new DatasetSpec(id, format, delimiter, quote, csv.Header ?? true, nullString, schema, partitions, primaryKey,
+                maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true);
+    }
+
+    static DataFormat ParseFormat(string? text, Action<string, string> add)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case "csv": return DataFormat.Csv;
+            case "json": return DataFormat.Json;
+            case "ndjson": return DataFormat.NdJson;
+            case "parquet": return DataFormat.Parquet;
+            case "auto": return DataFormat.Auto;
+            case null: add("format", "is required: csv, json, ndjson, parquet or auto"); return DataFormat.Auto;
+            default: add("format", $"'{text}' is not one of csv, json, ndjson, parquet, auto"); return DataFormat.Auto;
+        }
+    }
+
+    static Dictionary<string, string> ValidateSchema(Dictionary<string, string>? schema, Action<string, string> add)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (column, type) in schema ?? [])
+        {
+            if (!IsName(column))
+            {
+                add($"schema.{column}", "column names must be 1-255 characters without control characters");
+            }
+            else if (string.IsNullOrWhiteSpace(type) || !TypeName().IsMatch(type))
+            {
+                add($"schema.{column}", $"'{type}' is not a type name (for example BIGINT, DOUBLE, DECIMAL(10,2), TIMESTAMP, DATE, VARCHAR)");
+            }
+            else
+            {
+                result[column] = type.Trim();
+            }
+        }
+
+        return result;
+    }
+
+    static List<PartitionColumn> ValidatePartitions(List<string>? entries, Action<string, string> add)
+    {
+        var result = new List<PartitionColumn>();
+        for (var i = 0; i < (entries?.Count ?? 0); i++)
+        {
+            var parsed = PartitionColumn.Parse(entries![i] ?? "");
+            if (parsed is null)
+            {
+                add($"partitionBy[{i}]", $"'{entries[i]}' must be a column name or year|month|day|hour(column)");
+            }
+            else if (result.Any(p => p.Name == parsed.Name))
+            {
+                add($"partitionBy[{i}]", $"'{parsed.Name}' is listed twice");
+            }
+            else
+            {
+                result.Add(parsed);
+            }
+        }
+
+        return result;
+    }
+
+    static List<string> ValidateNames(List<string>? names, string field, Action<string, string> add)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < (names?.Count ?? 0); i++)
+        {
+            if (!IsName(names![i]))
+            {
+                add($"{field}[{i}]", "must be a column name of 1-255 characters without control characters");
+            }
+            else if (result.Contains(names[i]))
+            {
+                add($"{field}[{i}]", $"'{names[i]}' is listed twice");
+            }
+            else
+            {
+                result.Add(names[i]);
+            }
+        }
+
+        return result;
+    }
+
+    static Dictionary<string, string> ValidateViews(string id, Dictionary<string, string>? views, Action<string, string> add)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, sql) in views ?? [])
+        {
+            if (!DatasetId.IsValid(name) || name == id)
+            {
+                add($"views.{name}", $"view names must be {DatasetId.Rule} and differ from the dataset id");
+            }
+            else if (string.IsNullOrWhiteSpace(sql) || sql.Length > MaxViewSqlLength)
+            {
+                add($"views.{name}", $"must be a SELECT statement of at most {MaxViewSqlLength} characters");
+            }
+            else
+            {
+                result[name] = sql;
+            }
+        }
+
+        return result;
+    }
+
+    static int Range(int? value, int fallback, int min, int max, string field, Action<string, string> add)
+    {
+        var v = value ?? fallback;
+        if (v < min || v > max)
+        {
+            add(field, $"must be between {min} and {max}");
+        }
+
+        return v;
+    }
+
+    static bool IsName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && !name.Any(char.IsControl);
+
+    // Type names only: no quotes, semicolons or comments can pass, so a type never carries SQL.
+    [GeneratedRegex(@"^\s*[A-Za-z][A-Za-z0-9_ ]*(\(\s*\d+\s*(,\s*\d+\s*)?\))?(\[\d*\])*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TypeName();
+}

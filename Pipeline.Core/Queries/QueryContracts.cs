@@ -1,0 +1,40 @@
+namespace Pipeline.Core.Queries;
+
+/// <summary>States of a query execution (as Athena names them).</summary>
+public enum QueryState
+{
+    /// <summary>Waiting for an engine slot.</summary>
+    Queued,
+
+    /// <summary>Executing.</summary>
+    Running,
+
+    /// <summary>Done; results can be read.</summary>
+    Succeeded,
+
+    /// <summary>Failed; see the error.</summary>
+    Failed,
+
+    /// <summary>Cancelled by the user or a timeout.</summary>
+    Cancelled,
+}
+
+/// <summary>Body of <c>POST /api/queries</c>.</summary>
+public sealed record QueryRequest(string? Sql);
+
+/// <summary>Answer to <c>POST /api/queries</c>.</summary>
+public sealed record QueryStarted(string QueryId);
+
+/// <summary>Statistics of an execution.</summary>
+public sealed record QueryStatistics(long Rows, long BytesScanned, double ElapsedMilliseconds);
+
+/// <summary>A query execution.</summary>
+public sealed record QueryExecution(
+    string QueryId, string Sql, QueryState State, string? Error, DateTimeOffset SubmittedAt,
+    DateTimeOffset? CompletedAt, QueryStatistics? Statistics, string? ResultsLocation);
+
+/// <summary>A column of a result.</summary>
+public sealed record ResultColumn(string Name, string Type);
+
+/// <summary>One page of results.</summary>
+public sealed record ResultPage(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows, string? NextPageToken);

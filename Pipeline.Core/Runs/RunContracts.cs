@@ -1,0 +1,56 @@
+namespace Pipeline.Core.Runs;
+
+/// <summary>States of a run.</summary>
+public enum RunState
+{
+    /// <summary>Created; its first stage has not started.</summary>
+    Pending,
+
+    /// <summary>A stage is running or waiting for a retry.</summary>
+    Running,
+
+    /// <summary>Every stage succeeded; the output is visible.</summary>
+    Succeeded,
+
+    /// <summary>A stage failed for good; the run can be retried.</summary>
+    Failed,
+}
+
+/// <summary>The stages of a run, in order.</summary>
+public enum Stage
+{
+    /// <summary>Raw files to partitioned Parquet in the run's staging folder.</summary>
+    Transform,
+
+    /// <summary>Commit: the run's files become the table's, its schema and partitions are registered.</summary>
+    Catalog,
+
+    /// <summary>Curated views are refreshed.</summary>
+    Curate,
+}
+
+/// <summary>One attempt of one stage.</summary>
+public sealed record StageAttemptInfo(
+    Stage Stage, int Attempt, string Token, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Error, bool? Transient);
+
+/// <summary>Row counts of a run.</summary>
+public sealed record RunCounts(long RowsIn, long RowsWritten, long RowsQuarantined, int FilesQuarantined);
+
+/// <summary>A run as the API shows it.</summary>
+public sealed record RunInfo(
+    string RunId,
+    RunState State,
+    Stage? CurrentStage,
+    int Files,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? NextAttemptAt,
+    RunCounts? Counts,
+    IReadOnlyList<StageAttemptInfo> Attempts,
+    IReadOnlyList<QuarantineInfo> Quarantined);
+
+/// <summary>A file or group of rows set aside by a run, with the reason.</summary>
+public sealed record QuarantineInfo(string SourceKey, string Reason, string? Location);
+
+/// <summary>Answer to <c>POST /api/datasets/{id}/runs</c>.</summary>
+public sealed record RunStarted(string RunId);

@@ -1,0 +1,25 @@
+using Pipeline.Core.Datasets;
+
+namespace Pipeline.Core.Transform;
+
+/// <summary>One input file of a run: where the engine reads it, and the raw-zone key it came from.</summary>
+/// <param name="Path">Local path the engine reads (the raw file, or a staged copy of a remote one).</param>
+/// <param name="SourceKey">The raw-zone key (<c>raw/&lt;dataset&gt;/...</c>), written to <c>_source_file</c>.</param>
+/// <param name="ArrivalSequence">Order of arrival; with a primary key, the latest arrival wins.</param>
+public sealed record TransformInput(string Path, string SourceKey, long ArrivalSequence);
+
+/// <summary>
+/// What the transform stage of one run does: read <see cref="Files"/> with the dataset's spec and write
+/// partitioned Parquet under <see cref="OutputDir"/>, which belongs to this run alone and is emptied
+/// before every attempt (so a re-executed run replaces its own output).
+/// </summary>
+public sealed record TransformRequest(
+    DatasetSpec Spec,
+    string RunId,
+    DateTimeOffset IngestedAt,
+    IReadOnlyList<TransformInput> Files,
+    string OutputDir,
+    string QuarantineDir,
+    string? TempDir = null,
+    string? MemoryLimit = null,
+    int? Threads = null);

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Runs;
+
+namespace Pipeline.Silo.Grains;
+
+public sealed partial class DatasetGrain
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A stage runner reports a finished attempt; stale tokens (an older attempt) are ignored.</summary>
+    public async Task OnStageCompletedAsync(string token, StageOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        var spec = await SpecAsync(cancellationToken);
+        if (spec is null || state.ActiveRun is not { Current: { } attempt } run || attempt.Token != token)
+        {
+            return;
+        }
+
+        var now = services.Time.GetUtcNow();
+        attempt.EndedAt = now;
+        if (outcome.Counts is not null)
+        {
+            run.Counts = outcome.Counts;
+            run.Quarantined = [.. outcome.Quarantined];
+        }
+
+        if (DatasetDecisions.After(run.Stage, spec) is { } next)
+        {
+            run.Stage = next;
+        }
+        else
+        {
+            run.State = RunState.Succeeded;
+            run.EndedAt = now;
+        }
+
+        await PersistAsync(cancellationToken);
+        await DriveAsync(cancellationToken);
+    }
+
+    /// <summary>A stage runner reports a failed attempt: retry with backoff, or fail the run.</summary>
+    public async Task OnStageFailedAsync(string token, string error, bool transient, CancellationToken cancellationToken = default)
+    {
+        var spec = await SpecAsync(cancellationToken);
+        if (spec is null || state.ActiveRun is not { Current: { } attempt } run || attempt.Token != token)
+        {
+            return;
+        }
+
+        var now = services.Time.GetUtcNow();
+        attempt.EndedAt = now;
+        attempt.Error = error;
+        attempt.Transient = transient;
+        var retryAt = DatasetDecisions.RetryAt(spec, run.AttemptsOf(run.Stage), transient, now, services.Jitter());
+        if (retryAt is null)
+        {
+            run.State = RunState.Failed;
+            run.EndedAt = now;
+        }
+
+        run.NextAttemptAt = retryAt;
+        await PersistAsync(cancellationToken);
+        await DriveAsync(cancellationToken);
+    }
+
+    /// <summary>Applies decisions until the grain has to wait (for an attempt, a time, or new arrivals).</summary>
+    async Task DriveAsync(CancellationToken cancellationToken)
+    {
+        var spec = await SpecAsync(cancellationToken) ?? throw new InvalidOperationException("not registered");
+        while (true)
+        {
+            var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
+            var now = services.Time.GetUtcNow();
+            switch (DatasetDecisions.Next(state, spec, pending, now))
+            {
+                case GrainDecision.CreateRun:
+                    CreateRun();
+                    await PersistAsync(cancellationToken);
+                    break;
+                case GrainDecision.ClaimArrivals claim:
+                    var run = FindRun(claim.RunId);
+                    run.Files = await services.Arrivals.ClaimAsync(Id, run.RunId, spec.BatchMaxFiles, cancellationToken);
+                    run.State = RunState.Running;
+                    await PersistAsync(cancellationToken);
+                    break;
+                case GrainDecision.StartAttempt start:
+                    var target = FindRun(start.RunId);
+                    // Numbers keep counting across manual retries so every attempt has its own token.
+                    var number = target.Attempts.Count(a => a.Stage == start.Stage) + 1;
+                    var attempt = new AttemptRecord
+                    {
+                        Stage = start.Stage,
+                        Attempt = number,
+                        Token = DatasetDecisions.Token(Id, start.RunId, start.Stage, number),
+                        StartedAt = now,
+                    };
+                    target.Attempts.Add(attempt);
+                    target.NextAttemptAt = null;
+                    await PersistAsync(cancellationToken);
+                    services.Runner.Start(Work(target, attempt));
+                    return;
+                case GrainDecision.WakeAt wake:
+                    await SetWakeAsync(wake.At, cancellationToken);
+                    return;
+                default:
+                    await SetWakeAsync(null, cancellationToken);
+                    return;
+            }
+        }
+    }
+
+    StageWork Work(RunRecord run, AttemptRecord attempt) =>
+        new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent);
+
+    async Task SetWakeAsync(DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        if (state.WakeAt != at)
+        {
+            state.WakeAt = at;
+            await PersistAsync(cancellationToken);
+        }
+    }
+
+    DatasetSpec? Spec { get; set; }
+
+    async Task<DatasetSpec?> SpecAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        Spec = state.Definition is null ? null : DatasetValidator.Validate(Id, state.Definition, out _);
+        return Spec;
+    }
+
+    async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        if (loaded)
+        {
+            return;
+        }
+
+        var record = await services.Store.ReadAsync(Id, cancellationToken);
+        state = record is null ? new DatasetState() : JsonSerializer.Deserialize<DatasetState>(record.Json, Json)!;
+        version = record?.Version ?? 0;
+        loaded = true;
+    }
+
+    /// <summary>Forgets the in-memory state; the next call reloads it (after a lost conditional write).</summary>
+    internal void Reset() => loaded = false;
+
+    async Task PersistAsync(CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(state, Json);
+        var active = state.ActiveRun?.Current is not null;
+        version = await services.Store.WriteAsync(Id, json, version, state.WakeAt, active, cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using Pipeline.Silo.Faults;
+using Pipeline.Silo.State;
+
+namespace Pipeline.Silo.Grains;
+
+/// <summary>What dataset grains need from the silo: stores, the stage runner, time, randomness, faults.</summary>
+public sealed class GrainServices(
+    GrainStateStore store, ArrivalLog arrivals, IStageRunner runner, TimeProvider time, FaultInjector faults)
+{
+    /// <summary>Grain state.</summary>
+    public GrainStateStore Store { get; } = store;
+
+    /// <summary>The arrival log.</summary>
+    public ArrivalLog Arrivals { get; } = arrivals;
+
+    /// <summary>Runs stage attempts.</summary>
+    public IStageRunner Runner { get; } = runner;
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>Fault injection (crash tests).</summary>
+    public FaultInjector Faults { get; } = faults;
+
+    /// <summary>Jitter source for retry backoff, in [0, 1).</summary>
+    public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>Raised when a dataset is registered (the arrival scanner starts watching its folder).</summary>
+    public event Action<string>? DatasetRegistered;
+
+    internal void Registered(string dataset) => DatasetRegistered?.Invoke(dataset);
+}

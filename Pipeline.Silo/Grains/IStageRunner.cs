@@ -1,0 +1,34 @@
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Runs;
+
+namespace Pipeline.Silo.Grains;
+
+/// <summary>One stage attempt handed from a grain to a stage runner.</summary>
+public sealed record StageWork(
+    string Dataset, DatasetSpec Spec, string RunId, Stage Stage, int Attempt, string Token, string? TraceParent);
+
+/// <summary>What a successful attempt reports back.</summary>
+public sealed record StageOutcome(RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined);
+
+/// <summary>
+/// Runs stage attempts outside the grain's mailbox (long work never blocks a grain) and reports
+/// back through <see cref="IGrainCallback"/>.
+/// </summary>
+public interface IStageRunner
+{
+    /// <summary>Starts the attempt unless one with the same token already runs here.</summary>
+    void Start(StageWork work);
+
+    /// <summary>True while an attempt with that token runs in this process.</summary>
+    bool IsRunning(string token);
+}
+
+/// <summary>How stage runners report to grains.</summary>
+public interface IGrainCallback
+{
+    /// <summary>The attempt succeeded.</summary>
+    Task StageCompletedAsync(string dataset, string token, StageOutcome outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>The attempt failed.</summary>
+    Task StageFailedAsync(string dataset, string token, string error, bool transient, CancellationToken cancellationToken = default);
+}
