@@ -1,14 +1,32 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Pipeline.Api.Datasets;
+using Pipeline.Api.Files;
+using Pipeline.Api.Queries;
+using Pipeline.Api.Runs;
+using Pipeline.Api.Silo;
+using Pipeline.Api.Tables;
+using Pipeline.Core.Lake;
 using Pipeline.ServiceDefaults.Options;
 
 namespace Pipeline.Api.Hosting;
 
-/// <summary>The Api's composition: options, the silo client, OpenAPI.</summary>
+/// <summary>The Api's composition: options, the silo client, uploads, OpenAPI.</summary>
 public static class ApiServices
 {
     /// <summary>Registers everything the Api needs.</summary>
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<ApiOptions>(ApiOptions.Section);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHttpClient<SiloClient>((sp, http) =>
+        {
+            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<ApiOptions>>().Value.SiloUrl.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(100);
+        });
+        builder.Services.AddExceptionHandler<SiloUnavailableHandler>();
+        builder.Services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir));
+        builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -18,6 +36,11 @@ public static class ApiServices
     {
         app.MapGet("/", () => TypedResults.Ok(new { service = "Pipeline.Api", openApi = "/openapi/v1.json" }))
             .ExcludeFromDescription();
+        app.MapDatasetsApi();
+        app.MapFilesApi();
+        app.MapRunsApi();
+        app.MapTablesApi();
+        app.MapQueriesApi();
         return app;
     }
 }

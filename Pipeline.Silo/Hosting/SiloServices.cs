@@ -1,26 +1,68 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Lake;
 using Pipeline.ServiceDefaults.Options;
+using Pipeline.Silo.Arrivals;
+using Pipeline.Silo.Catalog;
+using Pipeline.Silo.Faults;
+using Pipeline.Silo.Grains;
+using Pipeline.Silo.Http;
+using Pipeline.Silo.Queries;
+using Pipeline.Silo.Stages;
+using Pipeline.Silo.State;
 
 namespace Pipeline.Silo.Hosting;
 
-/// <summary>The silo's composition: options, state, grains, stage runners.</summary>
+/// <summary>The silo's composition: options, state, grains, stage runners, catalog, queries, arrivals.</summary>
 public static class SiloServices
 {
     /// <summary>Registers everything the silo hosts.</summary>
     public static IHostApplicationBuilder AddSiloServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<SiloOptions>(SiloOptions.Section);
-        builder.Services.AddSingleton(TimeProvider.System);
+        var services = builder.Services;
+        services.AddValidatedOptions<SiloOptions>(SiloOptions.Section);
+        services.AddValidatedOptions<QueryOptions>(QueryOptions.Section);
+        services.AddValidatedOptions<FaultOptions>(FaultOptions.Section);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton(TimeProvider.System);
+
+        // --- state: one SQLite file for grains, arrivals and the catalog ---
+        services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
+        services.AddSingleton<GrainStateStore>();
+        services.AddSingleton<ArrivalLog>();
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
+
+        // --- grains ---
+        services.AddSingleton<FaultInjector>();
+        services.AddSingleton<GrainServices>();
+        services.AddSingleton<GrainRuntime>();
+        services.AddSingleton<IGrainCallback>(sp => sp.GetRequiredService<GrainRuntime>());
+        services.AddHostedService<ReminderService>();
+        services.AddHostedService<ArrivalScanner>();
+
+        // --- stages ---
+        services.AddSingleton<StageRunner>();
+        services.AddSingleton<IStageRunner>(sp => sp.GetRequiredService<StageRunner>());
+        services.AddSingleton<StagePaths>();
+        services.AddSingleton<TransformStage>();
+        services.AddSingleton<CatalogStage>();
+        services.AddSingleton<CurateStage>();
+        services.AddTransformEngine();
+
+        // --- queries ---
+        services.AddSingleton<QueryService>();
         return builder;
     }
 
     /// <summary>Maps the silo's grain-call endpoints.</summary>
     public static WebApplication MapSiloApi(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<SiloOptions>>().Value;
-        Directory.CreateDirectory(options.DataDir);
-        app.MapGet("/", () => TypedResults.Ok(new { service = "Pipeline.Silo", dataDir = Path.GetFullPath(options.DataDir) }))
+        app.Services.GetRequiredService<LakeLayout>().EnsureCreated();
+        app.MapGet("/", (LakeLayout lake) => TypedResults.Ok(new { service = "Pipeline.Silo", lake = lake.Root }))
             .ExcludeFromDescription();
+        app.MapDatasetGrains();
+        app.MapQueries();
         return app;
     }
 }

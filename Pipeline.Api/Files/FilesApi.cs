@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Pipeline.Api.Datasets;
+using Pipeline.Api.Hosting;
+using Pipeline.Api.Silo;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Lake;
+
+namespace Pipeline.Api.Files;
+
+/// <summary><c>POST /api/datasets/{id}/files?name=</c>: the raw request body becomes a file in the raw zone.</summary>
+public static class FilesApi
+{
+    /// <summary>Maps the upload route.</summary>
+    public static RouteHandlerBuilder MapFilesApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/datasets/{id}/files", UploadAsync).WithTags("Files").WithName("UploadFile")
+            .WithSummary("Uploads one file (the raw request body, streamed) into the dataset's raw zone; 202 {key, size, duplicate}.")
+            .Accepts<Stream>("application/octet-stream")
+            .Produces<UploadResult>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    static async Task<IResult> UploadAsync(
+        string id, string? name, HttpContext context, SiloClient silo, UploadStore store, IOptions<ApiOptions> options, CancellationToken ct)
+    {
+        if (DatasetIdCheck.Problem(id) is { } bad)
+        {
+            return bad;
+        }
+
+        if (FileNames.Validate(name) is { } reason)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"The file name {reason}."] });
+        }
+
+        var dataset = await silo.GetDatasetAsync(id, ct);
+        if (!dataset.Ok)
+        {
+            return dataset.ToProblem();
+        }
+
+        var limit = options.Value.MaxUploadBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        // Kestrel's default 30 MB cap does not fit data files; our own limit applies while streaming.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = null;
+        }
+
+        StoredUpload stored;
+        try
+        {
+            stored = await store.WriteAsync(id, name!, context.Request.Body, limit, ct);
+        }
+        catch (UploadTooLargeException)
+        {
+            return TooLarge(limit);
+        }
+
+        var recorded = await silo.RecordArrivalsAsync(id, [new ArrivalNotice(stored.Key, stored.ETag, stored.Size, Activity.Current?.Id)], ct);
+        if (!recorded.Ok)
+        {
+            return recorded.ToProblem();
+        }
+
+        return TypedResults.Accepted((string?)null, new UploadResult(stored.Key, stored.Size, recorded.Value!.Recorded == 0));
+    }
+
+    static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
+        $"The file is larger than the upload limit of {limit} bytes (Pipeline__MaxUploadBytes).",
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large");
+}

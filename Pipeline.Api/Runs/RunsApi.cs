@@ -1,0 +1,43 @@
+using Pipeline.Api.Datasets;
+using Pipeline.Api.Silo;
+using Pipeline.Core.Runs;
+
+namespace Pipeline.Api.Runs;
+
+/// <summary><c>/api/datasets/{id}/runs</c>: trigger, list, show, retry.</summary>
+public static class RunsApi
+{
+    /// <summary>Maps the run routes.</summary>
+    public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/datasets/{id}/runs").WithTags("Runs");
+        group.MapPost("/", (string id, SiloClient silo, CancellationToken ct) => Call(id, () => silo.TriggerRunAsync(id, ct), accepted: true))
+            .WithName("TriggerRun").WithSummary("Runs the pending files now (202 with the run id).")
+            .Produces<RunStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", (string id, SiloClient silo, CancellationToken ct) => Call(id, () => silo.ListRunsAsync(id, ct)))
+            .WithName("ListRuns").WithSummary("The dataset's runs, newest first.").Produces<List<RunInfo>>();
+        group.MapGet("/{runId}", (string id, string runId, SiloClient silo, CancellationToken ct) => Call(id, () => silo.GetRunAsync(id, runId, ct)))
+            .WithName("GetRun").WithSummary("A run: state, per-stage attempts with start, end and error, row counts.")
+            .Produces<RunInfo>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{runId}/retry", (string id, string runId, SiloClient silo, CancellationToken ct) => Call(id, () => silo.RetryRunAsync(id, runId, ct), accepted: true))
+            .WithName("RetryRun").WithSummary("Starts a failed run again from the stage that failed.")
+            .Produces<RunStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    static async Task<IResult> Call<T>(string id, Func<Task<SiloResult<T>>> call, bool accepted = false)
+    {
+        if (DatasetIdCheck.Problem(id) is { } bad)
+        {
+            return bad;
+        }
+
+        var result = await call();
+        if (!result.Ok)
+        {
+            return result.ToProblem();
+        }
+
+        return accepted ? TypedResults.Accepted((string?)null, result.Value) : TypedResults.Ok(result.Value);
+    }
+}

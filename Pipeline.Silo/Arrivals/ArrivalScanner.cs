@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Lake;
+using Pipeline.Silo.Grains;
+using Pipeline.Silo.Hosting;
+
+namespace Pipeline.Silo.Arrivals;
+
+/// <summary>
+/// The local arrival feed: a watch on <c>raw/</c> plus a reconciliation listing at start-up and
+/// periodically, so files copied by hand are found even when a watch event is lost. Temporary names
+/// and files still being written (changed within <see cref="SiloOptions.StableAfter"/>) are not
+/// arrivals yet. The grain makes every (key, ETag) count once; this only avoids asking it twice.
+/// </summary>
+public sealed partial class ArrivalScanner(
+    LakeLayout lake, GrainRuntime grains, GrainServices services, IOptions<SiloOptions> options,
+    ILogger<ArrivalScanner> logger) : BackgroundService
+{
+    const int BatchSize = 500;
+    static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+
+    readonly ConcurrentDictionary<string, byte> dirty = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, HashSet<string>> known = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        lake.EnsureCreated();
+        var raw = lake.Zone(LakeLayout.Raw);
+        services.DatasetRegistered += id => dirty[id] = 0;
+        using var watcher = new FileSystemWatcher(raw) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        watcher.Created += (_, e) => MarkDirty(e.FullPath);
+        watcher.Changed += (_, e) => MarkDirty(e.FullPath);
+        watcher.Renamed += (_, e) => MarkDirty(e.FullPath);
+        watcher.Error += (_, _) => MarkAllDirty();
+
+        var lastFull = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(Tick, services.Time);
+        do
+        {
+            if (services.Time.GetUtcNow() - lastFull >= options.Value.ReconcileInterval)
+            {
+                MarkAllDirty();
+                lastFull = services.Time.GetUtcNow();
+            }
+
+            foreach (var dataset in dirty.Keys)
+            {
+                dirty.TryRemove(dataset, out _);
+                await ScanAsync(dataset, stoppingToken);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    void MarkDirty(string fullPath)
+    {
+        var relative = Path.GetRelativePath(lake.Zone(LakeLayout.Raw), fullPath);
+        var dataset = relative.Split(Path.DirectorySeparatorChar)[0];
+        if (DatasetId.IsValid(dataset))
+        {
+            dirty[dataset] = 0;
+        }
+    }
+
+    void MarkAllDirty()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(lake.Zone(LakeLayout.Raw)))
+        {
+            MarkDirty(Path.Combine(folder, "x"));
+        }
+    }
+
+    async Task ScanAsync(string dataset, CancellationToken cancellationToken)
+    {
+        var folder = lake.DatasetFolder(LakeLayout.Raw, dataset);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var seen = known.GetOrAdd(dataset, _ => new HashSet<string>(StringComparer.Ordinal));
+        var now = services.Time.GetUtcNow();
+        var notices = new List<ArrivalNotice>();
+        var unsettled = false;
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var file = new FileInfo(path);
+            if (FileNames.IsTemporary(Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/')))
+            {
+                continue;
+            }
+
+            if (now - file.LastWriteTimeUtc < options.Value.StableAfter)
+            {
+                unsettled = true;
+                continue;
+            }
+
+            var notice = new ArrivalNotice(lake.KeyOf(path), FileNames.LocalETag(file), file.Length);
+            if (!seen.Contains(notice.Key + "\n" + notice.ETag))
+            {
+                notices.Add(notice);
+            }
+        }
+
+        if (unsettled)
+        {
+            dirty[dataset] = 0;
+        }
+
+        foreach (var batch in notices.Chunk(BatchSize))
+        {
+            try
+            {
+                var result = await grains.CallAsync(dataset, (g, ct) => g.RecordArrivalsAsync(batch, ct), cancellationToken);
+                batch.ToList().ForEach(n => seen.Add(n.Key + "\n" + n.ETag));
+                if (result.Recorded > 0)
+                {
+                    LogFound(logger, result.Recorded, dataset);
+                }
+            }
+            catch (GrainException ex) when (ex.Kind == GrainErrorKind.NotFound)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Found {Count} new file(s) in the raw zone of {DatasetId}")]
+    static partial void LogFound(ILogger logger, int count, string datasetId);
+}

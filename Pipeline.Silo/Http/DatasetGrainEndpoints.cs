@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Runs;
+using Pipeline.Silo.Grains;
+
+namespace Pipeline.Silo.Http;
+
+/// <summary>The silo's grain-call surface for dataset grains (called by the Api, never by users).</summary>
+public static class DatasetGrainEndpoints
+{
+    /// <summary>Maps <c>/grains/datasets</c>.</summary>
+    public static IEndpointRouteBuilder MapDatasetGrains(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/grains/datasets").ExcludeFromDescription();
+        group.MapGet("/", ListAsync);
+        group.MapPut("/{id}", (string id, DatasetDefinition definition, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.RegisterAsync(definition, t), ct)));
+        group.MapGet("/{id}", (string id, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.GetStatusAsync(t), ct)));
+        group.MapPost("/{id}/arrivals", (string id, List<ArrivalNotice> arrivals, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.RecordArrivalsAsync(arrivals, t), ct)));
+        group.MapPost("/{id}/runs", (string id, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.TriggerRunAsync(t), ct)));
+        group.MapGet("/{id}/runs", (string id, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.GetRunsAsync(t), ct)));
+        group.MapGet("/{id}/runs/{runId}", (string id, string runId, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.GetRunAsync(runId, t), ct)));
+        group.MapPost("/{id}/runs/{runId}/retry", (string id, string runId, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.RetryAsync(runId, t), ct)));
+        return app;
+    }
+
+    static async Task<Ok<List<DatasetInfo>>> ListAsync(GrainRuntime grains, GrainServices services, CancellationToken ct)
+    {
+        var list = new List<DatasetInfo>();
+        foreach (var key in await services.Store.AllAsync(ct))
+        {
+            try
+            {
+                list.Add(await grains.CallAsync(key, (g, t) => g.GetStatusAsync(t), ct));
+            }
+            catch (GrainException ex) when (ex.Kind == GrainErrorKind.NotFound)
+            {
+                // A grain key with no registered definition is not a dataset.
+            }
+        }
+
+        return TypedResults.Ok(list);
+    }
+}

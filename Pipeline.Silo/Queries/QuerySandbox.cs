@@ -1,0 +1,83 @@
+using Pipeline.Core.Lake;
+using Pipeline.DuckDb;
+using Pipeline.Silo.Catalog;
+
+namespace Pipeline.Silo.Queries;
+
+/// <summary>
+/// A throw-away in-memory DuckDB for one query: it may read only the processed and curated zones
+/// (plus, for a curated refresh, write its own target), every catalog table is a view over its
+/// committed files, and the configuration is locked so SQL cannot widen any of that.
+/// </summary>
+public sealed class QuerySandbox : IDisposable
+{
+    readonly DuckDbDatabase database;
+
+    QuerySandbox(DuckDbDatabase database, DuckDbConnection connection)
+    {
+        this.database = database;
+        Connection = connection;
+    }
+
+    /// <summary>The connection user SQL runs on.</summary>
+    public DuckDbConnection Connection { get; }
+
+    /// <summary>Opens a sandbox exposing <paramref name="tables"/>.</summary>
+    public static QuerySandbox Open(LakeLayout lake, IReadOnlyList<TableSource> tables, string? memoryLimit, int? threads, string? tempDir)
+    {
+        var config = new DuckDbConfig
+        {
+            EnableExternalAccess = false,
+            AllowedDirectories = [lake.Zone(LakeLayout.Processed) + "/", lake.Zone(LakeLayout.Curated) + "/"],
+            LockConfiguration = true,
+            MemoryLimit = memoryLimit,
+            Threads = threads,
+            TempDirectory = tempDir,
+        };
+        var database = DuckDbDatabase.Open(null, config);
+        var connection = database.Connect();
+        try
+        {
+            foreach (var table in tables)
+            {
+                connection.Execute($"CREATE VIEW {Sql.Identifier(table.Name)} AS {ViewSql(lake, table)}");
+            }
+        }
+        catch
+        {
+            connection.Dispose();
+            database.Dispose();
+            throw;
+        }
+
+        return new QuerySandbox(database, connection);
+    }
+
+    /// <summary>The SELECT a table's view runs: its files, deduplicated on the primary key (latest run wins).</summary>
+    public static string ViewSql(LakeLayout lake, TableSource table)
+    {
+        if (table.Keys.Count == 0)
+        {
+            var columns = table.Columns.Count == 0
+                ? "NULL AS _empty"
+                : string.Join(", ", table.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {Sql.Identifier(c.Name)}"));
+            return $"SELECT {columns} LIMIT 0";
+        }
+
+        var read = Sql.ReadParquet(table.Keys.Select(lake.PathOf).ToList());
+        if (table.PrimaryKey.Count == 0)
+        {
+            return $"SELECT * FROM {read}";
+        }
+
+        var key = string.Join(", ", table.PrimaryKey.Select(Sql.Identifier));
+        return $"SELECT * EXCLUDE (__pipeline_rank) FROM (SELECT *, row_number() OVER (PARTITION BY {key} ORDER BY _run_id DESC) AS __pipeline_rank FROM {read}) WHERE __pipeline_rank = 1";
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Connection.Dispose();
+        database.Dispose();
+    }
+}

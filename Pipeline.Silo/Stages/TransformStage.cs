@@ -1,0 +1,65 @@
+using Pipeline.Core.Runs;
+using Pipeline.Core.Transform;
+using Pipeline.Silo.Faults;
+using Pipeline.Silo.Grains;
+using Pipeline.Silo.State;
+
+namespace Pipeline.Silo.Stages;
+
+/// <summary>
+/// Transform: the run's raw files through the dataset's spec into Parquet in the run's staging folder.
+/// Nothing becomes visible here; the catalog stage commits.
+/// </summary>
+public sealed class TransformStage(
+    ArrivalLog arrivals, StagePaths paths, ITransformEngine engine, FaultInjector faults, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Hosting.SiloOptions> options) : IStage
+{
+    /// <inheritdoc />
+    public async Task<StageOutcome> RunAsync(StageWork work, CancellationToken cancellationToken = default)
+    {
+        var records = await arrivals.ForRunAsync(work.Dataset, work.RunId, cancellationToken);
+        var inputs = new List<TransformInput>();
+        var missing = new List<QuarantineInfo>();
+        foreach (var record in records)
+        {
+            var path = paths.Lake.PathOf(record.Key);
+            if (File.Exists(path))
+            {
+                inputs.Add(new TransformInput(path, record.Key, record.Sequence));
+            }
+            else
+            {
+                missing.Add(new QuarantineInfo(record.Key, "the file no longer exists in the raw zone", null));
+            }
+        }
+
+        var quarantineDir = paths.Quarantine(work.Dataset, work.RunId);
+        var request = new TransformRequest(work.Spec, work.RunId, time.GetUtcNow(), inputs,
+            paths.Staging(work.Dataset, work.RunId), quarantineDir, Path.Combine(options.Value.DataDir, "tmp"),
+            options.Value.EngineMemoryLimit, options.Value.EngineThreads);
+        TransformResult result;
+        try
+        {
+            result = inputs.Count == 0
+                ? new TransformResult(0, 0, 0, [], [])
+                : await engine.RunAsync(request, cancellationToken);
+        }
+        catch (TransformException ex)
+        {
+            throw new StageException(ex.Message, ex.Transient, ex);
+        }
+
+        faults.Hit(FaultPoint.BeforeCommit);
+        var quarantined = missing
+            .Concat(result.QuarantinedFiles.Select(f => new QuarantineInfo(f.SourceKey, f.Reason, paths.Lake.KeyOf(quarantineDir))))
+            .ToList();
+        if (result.RowsQuarantined > 0)
+        {
+            quarantined.Add(new QuarantineInfo("(rows)", $"{result.RowsQuarantined} rows did not fit the schema; see the _reason column",
+                paths.Lake.KeyOf(quarantineDir)));
+        }
+
+        var counts = new RunCounts(result.RowsIn, result.RowsWritten, result.RowsQuarantined, quarantined.Count(q => q.SourceKey != "(rows)"));
+        return new StageOutcome(counts, quarantined);
+    }
+}
