@@ -1,0 +1,72 @@
+using Pipeline.Core.Datasets;
+
+namespace Pipeline.Tests.Core;
+
+public sealed class DatasetValidatorTests
+{
+    [Fact]
+    public void Validate_OnlyFormat_AppliesDefaults()
+    {
+        var spec = DatasetValidator.Validate("trips", new DatasetDefinition { Format = "csv" }, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(DataFormat.Csv, spec!.Format);
+        Assert.Equal(",", spec.CsvDelimiter);
+        Assert.True(spec.CsvHeader);
+        Assert.Equal(100, spec.BatchMaxFiles);
+        Assert.Equal(0, spec.BatchMaxWaitSeconds);
+        Assert.Equal(5, spec.RetryMaxAttempts);
+        Assert.True(spec.TrimStrings);
+    }
+
+    [Fact]
+    public void Validate_PartitionBy_ParsesDerivedColumns()
+    {
+        var spec = DatasetValidator.Validate("trips",
+            new DatasetDefinition { Format = "csv", PartitionBy = ["vendor_id", "day(pickup_datetime)", "HOUR(ts)"] }, out _);
+
+        Assert.Equal(
+            [("vendor_id", "vendor_id", PartitionTransform.Identity), ("pickup_datetime_day", "pickup_datetime", PartitionTransform.Day), ("ts_hour", "ts", PartitionTransform.Hour)],
+            spec!.PartitionBy.Select(p => (p.Name, p.Source, p.Transform)));
+    }
+
+    [Theory]
+    [InlineData("Trips")]
+    [InlineData("1trips")]
+    [InlineData("trips-2024")]
+    [InlineData("")]
+    [InlineData("../etc")]
+    public void Validate_BadId_ReportsIdField(string id)
+    {
+        Assert.Null(DatasetValidator.Validate(id, new DatasetDefinition { Format = "csv" }, out var errors));
+        Assert.Contains("id", errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_ManyMistakes_ReportsEachFieldByPath()
+    {
+        var definition = new DatasetDefinition
+        {
+            Format = "xml",
+            Csv = new CsvOptions { Delimiter = ";;" },
+            Schema = new Dictionary<string, string> { ["fare"] = "DECIMAL(10,2); DROP TABLE x" },
+            PartitionBy = ["week(ts)"],
+            Batch = new BatchPolicy { MaxFiles = 0 },
+            Retry = new RetryPolicy { MaxAttempts = 100 },
+            Views = new Dictionary<string, string> { ["trips"] = "SELECT 1" },
+        };
+
+        Assert.Null(DatasetValidator.Validate("trips", definition, out var errors));
+
+        Assert.Equal(
+            ["batch.maxFiles", "csv.delimiter", "format", "partitionBy[0]", "retry.maxAttempts", "schema.fare", "views.trips"],
+            errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_MissingFormat_IsRequired()
+    {
+        Assert.Null(DatasetValidator.Validate("trips", new DatasetDefinition(), out var errors));
+        Assert.Contains("required", errors["format"][0]);
+    }
+}

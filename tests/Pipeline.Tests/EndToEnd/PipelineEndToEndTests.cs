@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using Pipeline.DuckDb;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.EndToEnd;
+
+/// <summary>The system started as the README does, driven over HTTP like a data engineer would.</summary>
+public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
+{
+    PipelineClient Api => fixture.Client;
+
+    [Fact]
+    public async Task Csv_PartitionedByDate_QueryGivesExactCountsAndSums()
+    {
+        Assert.Equal(HttpStatusCode.Created, await Api.RegisterAsync("trips_csv", new
+        {
+            format = "csv",
+            schema = new Dictionary<string, string> { ["fare_amount"] = "DECIMAL(10,2)", ["pickup_datetime"] = "TIMESTAMP" },
+            partitionBy = new[] { "vendor_id", "day(pickup_datetime)" },
+        }));
+        var expected = 0m;
+        for (var f = 0; f < 3; f++)
+        {
+            var (bytes, sum) = SampleData.TripsCsv(f * 100, 100);
+            expected += sum;
+            await Api.UploadAsync("trips_csv", $"2024/01/trips-{f}.csv", bytes);
+        }
+
+        await Api.WaitIdleAsync("trips_csv", 3);
+
+        var row = Assert.Single(await Api.QueryAsync(
+            "SELECT count(*), sum(fare_amount), count(DISTINCT pickup_datetime_day), min(store_and_fwd_flag) FROM trips_csv"));
+        Assert.Equal(300, PipelineClient.Number(row[0]));
+        Assert.Equal(expected, PipelineClient.Number(row[1]));
+        Assert.Equal(3, PipelineClient.Number(row[2]));
+        Assert.Equal("N", row[3]!.GetValue<string>());
+        var table = await Api.GetAsync("/api/tables/trips_csv");
+        Assert.Equal(["vendor_id", "pickup_datetime_day"], table["partitionKeys"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Equal(6, table["partitions"]!.AsArray().Count);
+        Assert.Equal(300, table["rows"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task ReUpload_SameFile_IsDuplicateAndChangesNoResult()
+    {
+        await Api.RegisterAsync("trips_dup", new { format = "csv", schema = new Dictionary<string, string> { ["fare_amount"] = "DECIMAL(10,2)" } });
+        var (bytes, sum) = SampleData.TripsCsv(0, 50);
+        Assert.False((await Api.UploadAsync("trips_dup", "a.csv", bytes))["duplicate"]!.GetValue<bool>());
+        await Api.WaitIdleAsync("trips_dup", 1);
+
+        Assert.True((await Api.UploadAsync("trips_dup", "a.csv", bytes))["duplicate"]!.GetValue<bool>());
+        await Task.Delay(1500);
+        await Api.WaitIdleAsync("trips_dup", 1);
+
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(fare_amount) FROM trips_dup"));
+        Assert.Equal(50, PipelineClient.Number(row[0]));
+        Assert.Equal(sum, PipelineClient.Number(row[1]));
+        Assert.Equal(1, (await Api.GetAsync("/api/datasets/trips_dup/runs")).AsArray().Count);
+    }
+
+    [Fact]
+    public async Task NestedJson_ObjectPerLineAndArray_FlattenedAndQueryable()
+    {
+        await Api.RegisterAsync("orders_json", new { format = "json" });
+        await Api.UploadAsync("orders_json", "lines.json", SampleData.OrdersJson(1, 40, asArray: false));
+        await Api.UploadAsync("orders_json", "array.json", SampleData.OrdersJson(41, 60, asArray: true));
+        await Api.WaitIdleAsync("orders_json", 2);
+
+        var row = Assert.Single(await Api.QueryAsync(
+            "SELECT count(*), sum(amount), count(DISTINCT customer_address_city), max(len(tags)) FROM orders_json"));
+        Assert.Equal(100, PipelineClient.Number(row[0]));
+        Assert.Equal(SampleData.OrdersAmount(1, 100), PipelineClient.Number(row[1]));
+        Assert.Equal(3, PipelineClient.Number(row[2]));
+        Assert.Equal(2, PipelineClient.Number(row[3]));
+    }
+
+    [Fact]
+    public async Task NdJson_WithPrimaryKey_LatestArrivalWins()
+    {
+        await Api.RegisterAsync("events_nd", new { format = "ndjson", primaryKey = new[] { "id" } });
+        await Api.UploadAsync("events_nd", "day1.ndjson", Encoding.UTF8.GetBytes("{\"id\":1,\"v\":10}\n{\"id\":2,\"v\":20}\n"));
+        await Api.WaitIdleAsync("events_nd", 1);
+        await Api.UploadAsync("events_nd", "day2.ndjson", Encoding.UTF8.GetBytes("{\"id\":2,\"v\":25}\n{\"id\":3,\"v\":30}\n"));
+        await Api.WaitIdleAsync("events_nd", 2);
+
+        var rows = await Api.QueryAsync("SELECT id, v FROM events_nd ORDER BY id");
+
+        Assert.Equal([(1m, 10m), (2m, 25m), (3m, 30m)], rows.Select(r => (PipelineClient.Number(r[0]), PipelineClient.Number(r[1]))));
+    }
+
+    [Fact]
+    public async Task Parquet_Uploaded_IsQueryable()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "sensors.parquet");
+        using (var db = DuckDbDatabase.Open())
+        using (var connection = db.Connect())
+        {
+            connection.Execute($"COPY (SELECT i AS sensor, i * 0.5 AS reading FROM range(1000) t(i)) TO '{path}' (FORMAT parquet)");
+        }
+
+        await Api.RegisterAsync("sensors_pq", new { format = "parquet" });
+        await Api.UploadAsync("sensors_pq", "sensors.parquet", await File.ReadAllBytesAsync(path));
+        await Api.WaitIdleAsync("sensors_pq", 1);
+
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(reading) FROM sensors_pq"));
+        Assert.Equal(1000, PipelineClient.Number(row[0]));
+        Assert.Equal(249750m, PipelineClient.Number(row[1]));
+    }
+
+    [Fact]
+    public async Task FileCopiedByHand_IntoRawFolder_IsPickedUp()
+    {
+        await Api.RegisterAsync("trips_hand", new { format = "csv", schema = new Dictionary<string, string> { ["fare_amount"] = "DECIMAL(10,2)" } });
+        var (bytes, sum) = SampleData.TripsCsv(0, 25);
+        var folder = Path.Combine(fixture.Data.Path, "lake", "raw", "trips_hand");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "copied.csv.tmp"), bytes);
+        File.Move(Path.Combine(folder, "copied.csv.tmp"), Path.Combine(folder, "copied.csv"));
+
+        await Api.WaitIdleAsync("trips_hand", 1);
+
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(fare_amount) FROM trips_hand"));
+        Assert.Equal(25, PipelineClient.Number(row[0]));
+        Assert.Equal(sum, PipelineClient.Number(row[1]));
+    }
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Runs;
+using Pipeline.Silo.Faults;
+using Pipeline.Silo.Grains;
+using Pipeline.Silo.State;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Silo.Grains;
+
+/// <summary>The dataset grain on a real SQLite state store, with a scripted stage runner.</summary>
+public sealed class DatasetGrainTests : IAsyncDisposable
+{
+    readonly TempFolder folder = new();
+    readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    readonly ScriptedStageRunner runner = new();
+    readonly SqliteStore store;
+    GrainRuntime runtime;
+
+    public DatasetGrainTests()
+    {
+        store = new SqliteStore(folder.Path);
+        runtime = CreateRuntime();
+    }
+
+    GrainRuntime CreateRuntime() => new(
+        new GrainServices(new GrainStateStore(store), new ArrivalLog(store), runner, time,
+            new FaultInjector(Options.Create(new FaultOptions()))) { Jitter = () => 1.0 },
+        NullLogger<GrainRuntime>.Instance);
+
+    Task<T> Call<T>(Func<DatasetGrain, CancellationToken, Task<T>> call) => runtime.CallAsync("trips", call);
+
+    static ArrivalNotice File(string name, string etag = "e1") => new($"raw/trips/{name}", etag, 10);
+
+    async Task RegisterAsync(int attempts = 3) =>
+        await Call((g, ct) => g.RegisterAsync(new DatasetDefinition { Format = "csv", Retry = new RetryPolicy { MaxAttempts = attempts, BaseDelaySeconds = 2 } }, ct));
+
+    [Fact]
+    public async Task RecordArrivals_SameKeyAndETagTwice_RecordedOnce()
+    {
+        await RegisterAsync();
+
+        var first = await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv"), File("b.csv")], ct));
+        var again = await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv"), File("b.csv"), File("a.csv", "e2")], ct));
+
+        Assert.Equal(new ArrivalsRecorded(2, 0), first);
+        Assert.Equal(new ArrivalsRecorded(1, 2), again);
+        Assert.Equal(3, (await Call((g, ct) => g.GetStatusAsync(ct))).ArrivalsTotal);
+    }
+
+    [Fact]
+    public async Task RecordArrivals_UnregisteredDataset_IsNotFound()
+    {
+        var ex = await Assert.ThrowsAsync<GrainException>(() => Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct)));
+        Assert.Equal(GrainErrorKind.NotFound, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Run_AllStagesSucceed_RunSucceededWithCounts()
+    {
+        await RegisterAsync();
+        await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct));
+
+        var transform = Assert.Single(runner.Started);
+        Assert.Equal(Stage.Transform, transform.Stage);
+        await runtime.StageCompletedAsync("trips", transform.Token, new StageOutcome(new RunCounts(10, 9, 1, 0), []));
+        var catalog = runner.Started[1];
+        Assert.Equal(Stage.Catalog, catalog.Stage);
+        await runtime.StageCompletedAsync("trips", catalog.Token, new StageOutcome(null, []));
+
+        var run = await Call((g, ct) => g.GetRunAsync(transform.RunId, ct));
+        Assert.Equal(RunState.Succeeded, run.State);
+        Assert.Equal(1, run.Files);
+        Assert.Equal(new RunCounts(10, 9, 1, 0), run.Counts);
+        Assert.Equal(0, (await Call((g, ct) => g.GetStatusAsync(ct))).ArrivalsPending);
+    }
+
+    [Fact]
+    public async Task Run_TransientFailures_RetriedWithBackoffThenFailedWithEveryReason()
+    {
+        await RegisterAsync(attempts: 2);
+        await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct));
+
+        await runtime.StageFailedAsync("trips", runner.Started[0].Token, "disk full", transient: true);
+        var waiting = await Call((g, ct) => g.GetRunAsync("run-000001", ct));
+        Assert.Equal(RunState.Running, waiting.State);
+        Assert.Equal(time.GetUtcNow().AddSeconds(2), waiting.NextAttemptAt);
+        Assert.Single(runner.Started);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        await Call(async (g, ct) => { await g.OnReminderAsync(ct); return 0; });
+        Assert.Equal(2, runner.Started.Count);
+        await runtime.StageFailedAsync("trips", runner.Started[1].Token, "disk still full", transient: true);
+
+        var failed = await Call((g, ct) => g.GetRunAsync("run-000001", ct));
+        Assert.Equal(RunState.Failed, failed.State);
+        Assert.Equal(["disk full", "disk still full"], failed.Attempts.Select(a => a.Error));
+    }
+
+    [Fact]
+    public async Task Run_PermanentFailure_NotRetried_RetryApiStartsItAgain()
+    {
+        await RegisterAsync();
+        await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct));
+        await runtime.StageFailedAsync("trips", runner.Started[0].Token, "column fare missing", transient: false);
+        Assert.Equal(RunState.Failed, (await Call((g, ct) => g.GetRunAsync("run-000001", ct))).State);
+
+        await Call((g, ct) => g.RetryAsync("run-000001", ct));
+
+        Assert.Equal(2, runner.Started.Count);
+        Assert.NotEqual(runner.Started[0].Token, runner.Started[1].Token);
+        Assert.Equal(RunState.Running, (await Call((g, ct) => g.GetRunAsync("run-000001", ct))).State);
+    }
+
+    [Fact]
+    public async Task Restart_AttemptLeftInFlight_IsReadoptedWithSameToken()
+    {
+        await RegisterAsync();
+        await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct));
+        var token = runner.Started[0].Token;
+
+        runner.Crash();
+        await runtime.DisposeAsync();
+        runtime = CreateRuntime();
+        await Call(async (g, ct) => { await g.OnReminderAsync(ct); return 0; });
+
+        Assert.Equal(2, runner.Started.Count);
+        Assert.Equal(token, runner.Started[1].Token);
+    }
+
+    [Fact]
+    public async Task TriggerRun_NoPendingFiles_IsConflict()
+    {
+        await RegisterAsync();
+
+        var ex = await Assert.ThrowsAsync<GrainException>(() => Call((g, ct) => g.TriggerRunAsync(ct)));
+
+        Assert.Equal(GrainErrorKind.Conflict, ex.Kind);
+    }
+
+    [Fact]
+    public async Task Batching_WindowHoldsFilesUntilItEnds_ThenOneRunTakesAll()
+    {
+        await Call((g, ct) => g.RegisterAsync(new DatasetDefinition { Format = "csv", Batch = new BatchPolicy { MaxWaitSeconds = 30 } }, ct));
+        await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct));
+        time.Advance(TimeSpan.FromSeconds(10));
+        await Call((g, ct) => g.RecordArrivalsAsync([File("b.csv")], ct));
+        Assert.Empty(runner.Started);
+
+        time.Advance(TimeSpan.FromSeconds(20));
+        await Call(async (g, ct) => { await g.OnReminderAsync(ct); return 0; });
+
+        Assert.Single(runner.Started);
+        Assert.Equal(2, (await Call((g, ct) => g.GetRunAsync(runner.Started[0].RunId, ct))).Files);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await runtime.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        folder.Dispose();
+    }
+}
