@@ -1,5 +1,5 @@
 using Pipeline.Core.Transform;
-using Pipeline.Spark;
+using Pipeline.Spark.Engine;
 
 namespace Pipeline.Silo.Hosting;
 

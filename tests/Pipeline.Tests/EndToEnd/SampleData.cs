@@ -29,7 +29,7 @@ public static class SampleData
     public static byte[] OrdersJson(int firstId, int rows, bool asArray)
     {
         var items = Enumerable.Range(firstId, rows).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $$"""{"order_id": {{i}}, "customer": {"name": "c{{i % 5}}", "address": {"city": "city{{i % 3}}"}}, "amount": {{i * 1.5m}}, "tags": ["t{{i % 2}}", "x"]}"""));
+            $$$"""{"order_id": {{{i}}}, "customer": {"name": "c{{{i % 5}}}", "address": {"city": "city{{{i % 3}}}"}}, "amount": {{{i * 1.5m}}}, "tags": ["t{{{i % 2}}}", "x"]}"""));
         var text = asArray ? "[\n" + string.Join(",\n", items) + "\n]\n" : string.Join("\n", items) + "\n";
         return Encoding.UTF8.GetBytes(text);
     }

@@ -1,0 +1,39 @@
+using Pipeline.Core.Transform;
+using Pipeline.DuckDb;
+
+namespace Pipeline.Spark.Engine;
+
+/// <summary>Turns DuckDB errors into the transform's outcomes: cancellation, a retryable fault, a bad file or a failed run.</summary>
+internal static class DuckDbFaults
+{
+    const int MaxReasonLength = 2000;
+
+    /// <summary>True when retrying the attempt can help: memory, disk and other I/O trouble.</summary>
+    public static bool IsTransient(DuckDbException e) =>
+        e.ErrorType is DuckDbErrorType.OutOfMemory or DuckDbErrorType.IO or DuckDbErrorType.Network or DuckDbErrorType.Http;
+
+    /// <summary>
+    /// True when an error reading <paramref name="path"/> is that file's fault (bad content), so the file is set
+    /// aside: anything but memory, and I/O errors only while the file is still there and named in the message.
+    /// </summary>
+    public static bool IsFileFault(DuckDbException e, string path) => e.ErrorType switch
+    {
+        DuckDbErrorType.OutOfMemory or DuckDbErrorType.Interrupt or DuckDbErrorType.Network or DuckDbErrorType.Http => false,
+        DuckDbErrorType.IO => File.Exists(path) && e.Message.Contains(path, StringComparison.Ordinal),
+        _ => true,
+    };
+
+    /// <summary>The exception to throw for a failed step of the run.</summary>
+    public static Exception Translate(DuckDbException e, string step, CancellationToken cancellationToken) =>
+        e.ErrorType == DuckDbErrorType.Interrupt || cancellationToken.IsCancellationRequested
+            ? new OperationCanceledException("The transform was cancelled.", e, cancellationToken)
+            : new TransformException($"{step} failed: {Clean(e.Message)}", IsTransient(e), e);
+
+    /// <summary>DuckDB's message without the echo of the statement ("LINE 1: ..."), and of bounded length.</summary>
+    public static string Clean(string message)
+    {
+        var line = message.IndexOf("\n\nLINE ", StringComparison.Ordinal);
+        var text = (line >= 0 ? message[..line] : message).Trim();
+        return text.Length <= MaxReasonLength ? text : text[..MaxReasonLength] + "...";
+    }
+}

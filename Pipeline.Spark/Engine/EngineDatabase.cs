@@ -1,0 +1,43 @@
+using Pipeline.Core.Transform;
+using Pipeline.DuckDb;
+
+namespace Pipeline.Spark.Engine;
+
+/// <summary>
+/// Opens the fresh in-memory DuckDB of one attempt, sandboxed: only the input files' folders, the output
+/// and quarantine folders and the spill folder are reachable, and the configuration is locked so the
+/// generated SQL cannot widen that.
+/// </summary>
+internal static class EngineDatabase
+{
+    /// <summary>Opens the database for <paramref name="request"/>; <paramref name="tempDirectory"/> is where it spills.</summary>
+    public static DuckDbDatabase Open(TransformRequest request, string? tempDirectory)
+    {
+        var directories = request.Files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f.Path))!)
+            .Append(request.OutputDir)
+            .Append(request.QuarantineDir)
+            .Concat(tempDirectory is null ? [] : [tempDirectory])
+            .Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var config = new DuckDbConfig
+        {
+            MemoryLimit = request.MemoryLimit,
+            Threads = request.Threads,
+            TempDirectory = tempDirectory,
+            // DuckDB 1.5.6 matches allowed_directories as prefixes ending in '/', so COPY ... TO 'dir'
+            // (a partitioned write names the folder itself) also needs the folder as an allowed path.
+            AllowedDirectories = directories.Select(d => d + Path.DirectorySeparatorChar).ToList(),
+            AllowedPaths = directories,
+            EnableExternalAccess = false,
+            LockConfiguration = true,
+        };
+
+        // Without insertion order COPY may write in parallel (dedupe order comes from explicit row numbers).
+        config.Set("preserve_insertion_order", "false")
+            .Set("autoinstall_known_extensions", "false")
+            .Set("autoload_known_extensions", "false");
+        return DuckDbDatabase.Open(null, config);
+    }
+}

@@ -1,0 +1,9 @@
+using Pipeline.Core.Transform;
+using Pipeline.Spark.Planning;
+
+namespace Pipeline.Spark.Engine;
+
+/// <summary>The run's files sorted into those that can be read and those set aside whole.</summary>
+/// <param name="Usable">Readable files with their sniffed columns, in run order.</param>
+/// <param name="Quarantined">Unreadable files with DuckDB's reason.</param>
+public sealed record ProbeResult(IReadOnlyList<SourceSchema> Usable, IReadOnlyList<QuarantinedFile> Quarantined);

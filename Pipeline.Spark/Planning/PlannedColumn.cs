@@ -1,0 +1,30 @@
+using Pipeline.Spark.Types;
+
+namespace Pipeline.Spark.Planning;
+
+/// <summary>
+/// One data column of the output: how it arrives from the sources (<see cref="RawType"/>, the union over the
+/// run's files) and what it must become (<see cref="TargetType"/>: the declared type, else the sniffed one).
+/// </summary>
+/// <param name="Name">Output column name (flattened: <c>a_b</c> for <c>a.b</c>).</param>
+/// <param name="RawType">Type of the staged raw value (VARCHAR for CSV and for declared JSON columns).</param>
+/// <param name="TargetType">Type written to Parquet.</param>
+/// <param name="DeclaredType">The spec's type text when declared; used verbatim by the DuckDB dialect.</param>
+internal sealed record PlannedColumn(string Name, DuckType RawType, DuckType TargetType, string? DeclaredType)
+{
+    /// <summary>True when the raw value must be cast, which is also when a row can fail to fit.</summary>
+    public bool NeedsCast => !RawType.Equals(TargetType) && !(RawType.IsText && TargetType.IsText);
+
+    /// <summary>The target type as the spec or DuckDB spells it.</summary>
+    public string TargetText => DeclaredType ?? TargetType.ToString();
+}
+
+/// <summary>One entry of <c>partitionBy</c>, bound to its source column.</summary>
+/// <param name="Name">Partition column name (the source column itself for identity, else <c>col_day</c> etc.).</param>
+/// <param name="Source">The data column it is derived from.</param>
+/// <param name="Transform">The time transform, or identity.</param>
+internal sealed record PlannedPartition(string Name, PlannedColumn Source, Core.Datasets.PartitionTransform Transform)
+{
+    /// <summary>True for year/month/day/hour: a new column whose NULL sends the row to quarantine.</summary>
+    public bool IsDerived => Transform != Core.Datasets.PartitionTransform.Identity;
+}

@@ -1,0 +1,27 @@
+using Pipeline.Core.Transform;
+using Pipeline.Spark.Types;
+
+namespace Pipeline.Spark.Planning;
+
+/// <summary>Where one output column comes from in one file: a path into its (possibly nested) columns.</summary>
+/// <param name="Path">Top-level column, then struct fields.</param>
+/// <param name="RawType">The type this file yields for it as read (VARCHAR where read as text).</param>
+/// <param name="SniffedType">The type the reader infers for it: the target when the column is not declared.</param>
+internal sealed record SourceField(IReadOnlyList<string> Path, DuckType RawType, DuckType SniffedType);
+
+/// <summary>How one usable input file is read and mapped onto the output columns.</summary>
+/// <param name="Index">Position in the run (names the Spark view).</param>
+/// <param name="Input">The file.</param>
+/// <param name="Format">Resolved format.</param>
+/// <param name="CsvDelimiter">Delimiter for CSV (a tab for <c>.tsv</c> under <c>auto</c>).</param>
+/// <param name="ReadColumns">Top-level columns as read: all VARCHAR for CSV; declared JSON fields as VARCHAR.</param>
+/// <param name="HasReadOverrides">True when <see cref="ReadColumns"/> differ from what the reader would sniff.</param>
+/// <param name="Fields">Output column name to its source field; columns absent from this file are missing.</param>
+internal sealed record SourcePlan(
+    int Index,
+    TransformInput Input,
+    SourceFormat Format,
+    string CsvDelimiter,
+    IReadOnlyList<(string Name, DuckType Type)> ReadColumns,
+    bool HasReadOverrides,
+    IReadOnlyDictionary<string, SourceField> Fields);

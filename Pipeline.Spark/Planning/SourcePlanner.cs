@@ -1,0 +1,64 @@
+using Pipeline.Core.Datasets;
+using Pipeline.Spark.Types;
+
+namespace Pipeline.Spark.Planning;
+
+/// <summary>Plans how one file is read: which columns are read as text, and where each output column comes from.</summary>
+internal static class SourcePlanner
+{
+    /// <summary>The read of <paramref name="schema"/>, the file at <paramref name="index"/> of the run.</summary>
+    public static SourcePlan Plan(DatasetSpec spec, SourceSchema schema, int index, ISet<string> declared)
+    {
+        var sniffed = schema.Columns.Select(c => (c.Name, Type: ParseSniffed(c))).ToList();
+        var read = sniffed.ToList();
+        var overrides = false;
+        var fields = new Dictionary<string, SourceField>(StringComparer.Ordinal);
+        foreach (var leaf in ColumnFlattener.Flatten(sniffed, declared).Where(l => !ReservedColumns.IsLineage(l.Name)))
+        {
+            if (leaf.Name.StartsWith(ReservedColumns.InternalPrefix, StringComparison.Ordinal))
+            {
+                throw TransformPlanner.SpecError(
+                    $"Column '{leaf.Name}' in {schema.Input.SourceKey} uses the reserved prefix {ReservedColumns.InternalPrefix}.");
+            }
+
+            // CSV is read as text and cast in SQL, so a bad value is one bad row rather than a failed read. JSON
+            // is read as text only where declared: its reader types values itself and keeps nesting.
+            var json = schema.Format is SourceFormat.NdJson or SourceFormat.JsonArray;
+            var asText = schema.Format == SourceFormat.Csv || json && declared.Contains(leaf.Name);
+            if (json && asText && !leaf.Type.IsText)
+            {
+                var top = read.FindIndex(r => r.Name == leaf.Path[0]);
+                read[top] = (read[top].Name, read[top].Type.Replace(leaf.Path, DuckType.Varchar, 1));
+                overrides = true;
+            }
+
+            var field = new SourceField(leaf.Path, asText ? DuckType.Varchar : leaf.Type, leaf.Type);
+            if (!fields.TryAdd(leaf.Name, field))
+            {
+                throw TransformPlanner.SpecError(
+                    $"Column '{leaf.Name}' appears twice in {schema.Input.SourceKey} once nested objects are flattened.");
+            }
+        }
+
+        if (schema.Format == SourceFormat.Csv)
+        {
+            read = read.Select(r => (r.Name, DuckType.Varchar)).ToList();
+        }
+
+        var delimiter = FormatResolver.CsvDelimiter(spec, schema.Input.Path);
+        return new SourcePlan(index, schema.Input, schema.Format, delimiter, read, overrides, fields);
+    }
+
+    static DuckType ParseSniffed(SourceColumn column)
+    {
+        try
+        {
+            return DuckType.Parse(column.Type);
+        }
+        catch (FormatException)
+        {
+            // A type this parser does not know the shape of is still a value: keep it whole, as text in Spark.
+            return DuckType.Scalar(column.Type);
+        }
+    }
+}

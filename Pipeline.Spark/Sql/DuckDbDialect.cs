@@ -1,0 +1,54 @@
+using System.Globalization;
+using Pipeline.Core.Datasets;
+using Pipeline.Spark.Planning;
+using Pipeline.Spark.Types;
+
+namespace Pipeline.Spark.Sql;
+
+/// <summary>DuckDB SQL: <c>"ident"</c>, <c>'lit'</c> with doubled quotes, DuckDB type names.</summary>
+internal sealed class DuckDbDialect : SqlDialect
+{
+    /// <summary>The one instance.</summary>
+    public static readonly DuckDbDialect Instance = new();
+
+    /// <inheritdoc />
+    public override string TextType => "VARCHAR";
+
+    /// <inheritdoc />
+    public override string Quote(string identifier) => QuoteName(identifier);
+
+    /// <summary>An identifier in double quotes.</summary>
+    public static string QuoteName(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    /// <inheritdoc />
+    public override string Literal(string value) => LiteralOf(value);
+
+    /// <summary>A standard SQL string literal (DuckDB does not treat backslashes as escapes).</summary>
+    public static string LiteralOf(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <inheritdoc />
+    public override string Type(DuckType type) => type.ToString();
+
+    // Declared types come from DatasetSpec.Schema, validated to be plain type names, so they are used verbatim.
+    /// <inheritdoc />
+    public override string TargetType(PlannedColumn column) => column.TargetText;
+
+    /// <inheritdoc />
+    public override string TimestampTz(DateTimeOffset value) =>
+        $"TIMESTAMPTZ '{value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'";
+
+    // timezone('UTC', tstz) yields the naive UTC timestamp whatever the TimeZone setting (which cannot be set
+    // at start-up: ICU loads only once the database is open, after the configuration is locked).
+    /// <inheritdoc />
+    public override string UtcWallClock(string timestampTz) => $"timezone('UTC', {timestampTz})";
+
+    /// <inheritdoc />
+    public override string Derive(PartitionTransform transform, string temporal) => transform switch
+    {
+        PartitionTransform.Year => $"CAST(year({temporal}) AS INTEGER)",
+        PartitionTransform.Month => $"strftime({temporal}, '%Y-%m')",
+        PartitionTransform.Day => $"CAST({temporal} AS DATE)",
+        PartitionTransform.Hour => $"strftime({temporal}, '%Y-%m-%d-%H')",
+        _ => temporal,
+    };
+}
