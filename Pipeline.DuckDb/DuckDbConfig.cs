@@ -4,8 +4,10 @@ namespace Pipeline.DuckDb;
 
 /// <summary>
 /// Start-up options for <see cref="DuckDbDatabase.Open"/>. The typed properties cover the options the pipeline
-/// relies on; <see cref="Set"/> passes any other DuckDB option by name. Sandbox options are applied in the order
-/// DuckDB needs: allowed directories/paths first, then enable_external_access, then lock_configuration.
+/// relies on; <see cref="Set"/> passes any other DuckDB option by name. Everything is applied before the database
+/// is returned: core options through duckdb_config, options DuckDB only takes once open (TimeZone, extension
+/// options) with <c>SET GLOBAL</c>, then the sandbox in the order DuckDB needs: allowed directories/paths,
+/// enable_external_access, lock_configuration.
 /// </summary>
 public sealed class DuckDbConfig
 {

@@ -51,7 +51,17 @@ public sealed class DuckDbConnection : IDisposable
                 return new DuckDbPreparedStatement(this, handle);
             }
 
-            var rewritten = PreparedStatementHandle.Prepare(_handle, fallback.Sql);
+            PreparedStatementHandle rewritten;
+            try
+            {
+                rewritten = PreparedStatementHandle.Prepare(_handle, fallback.Sql);
+            }
+            catch (DuckDbException)
+            {
+                // Text the wrapper cannot enclose (e.g. a comment after the final ';'): keep the original statement.
+                return new DuckDbPreparedStatement(this, handle);
+            }
+
             handle.Dispose();
             handle = rewritten;
             return new DuckDbPreparedStatement(this, handle, fallback.Names);

@@ -17,6 +17,8 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddParentProcessWatch();
         return builder;
     }

@@ -16,7 +16,6 @@ public static class FilesApi
     public static RouteHandlerBuilder MapFilesApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/datasets/{id}/files", UploadAsync).WithTags("Files").WithName("UploadFile")
             .WithSummary("Uploads one file (the raw request body, streamed) into the dataset's raw zone; 202 {key, size, duplicate}.")
-            .Accepts<Stream>("application/octet-stream")
             .Produces<UploadResult>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 

@@ -42,6 +42,7 @@ public static class ResourceCatalog
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss ",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+            ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Warning",
         };
         if (options.OtlpEndpoint is { } otlp)
         {

@@ -22,9 +22,11 @@ internal static partial class DatabaseOpener
                 return Apply(database, plan);
             }
 
-            // Retry only when DuckDB named start-up options it cannot take and they were not deferred yet.
-            var refused = RefusedOptions(error).Where(name => plan.Startup.Any(o => string.Equals(o.Key, name, StringComparison.OrdinalIgnoreCase)));
-            if (!refused.Any(name => Deferred.TryAdd(name, true)))
+            // Retry only when DuckDB named start-up options it cannot take that were not deferred yet.
+            var newlyDeferred = RefusedOptions(error)
+                .Where(name => plan.Startup.Any(option => string.Equals(option.Key, name, StringComparison.OrdinalIgnoreCase)))
+                .Count(name => Deferred.TryAdd(name, true));
+            if (newlyDeferred == 0)
             {
                 throw DuckDbException.FromMessage(error);
             }

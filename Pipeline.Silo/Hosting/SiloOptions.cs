@@ -12,6 +12,9 @@ public sealed class SiloOptions
     [Required]
     public string DataDir { get; set; } = ".pipeline";
 
+    /// <summary>Scratch space of the engines (spills, per-query temp folders): <c>&lt;data-dir&gt;/tmp</c>.</summary>
+    public string ScratchFolder => Path.Combine(Path.GetFullPath(DataDir), "tmp");
+
     /// <summary>DuckDB memory limit of one transform or query (DuckDB syntax, e.g. <c>2GB</c>); null: DuckDB's default.</summary>
     public string? EngineMemoryLimit { get; set; }
 

@@ -12,19 +12,26 @@ namespace Pipeline.Silo.Queries;
 public sealed class QuerySandbox : IDisposable
 {
     readonly DuckDbDatabase database;
+    readonly string scratch;
 
-    QuerySandbox(DuckDbDatabase database, DuckDbConnection connection)
+    QuerySandbox(DuckDbDatabase database, DuckDbConnection connection, string scratch)
     {
         this.database = database;
+        this.scratch = scratch;
         Connection = connection;
     }
 
     /// <summary>The connection user SQL runs on.</summary>
     public DuckDbConnection Connection { get; }
 
-    /// <summary>Opens a sandbox exposing <paramref name="tables"/>.</summary>
-    public static QuerySandbox Open(LakeLayout lake, IReadOnlyList<TableSource> tables, string? memoryLimit, int? threads, string? tempDir)
+    /// <summary>
+    /// Opens a sandbox exposing <paramref name="tables"/>. DuckDB always allows its temp folder, so each
+    /// sandbox spills into a fresh empty folder under <paramref name="scratchRoot"/>, deleted on dispose.
+    /// </summary>
+    public static QuerySandbox Open(LakeLayout lake, IReadOnlyList<TableSource> tables, string? memoryLimit, int? threads, string scratchRoot)
     {
+        var scratch = Path.Combine(Path.GetFullPath(scratchRoot), Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
         var config = new DuckDbConfig
         {
             EnableExternalAccess = false,
@@ -32,7 +39,7 @@ public sealed class QuerySandbox : IDisposable
             LockConfiguration = true,
             MemoryLimit = memoryLimit,
             Threads = threads,
-            TempDirectory = tempDir,
+            TempDirectory = scratch,
         };
         var database = DuckDbDatabase.Open(null, config);
         var connection = database.Connect();
@@ -47,10 +54,11 @@ public sealed class QuerySandbox : IDisposable
         {
             connection.Dispose();
             database.Dispose();
+            Directory.Delete(scratch, recursive: true);
             throw;
         }
 
-        return new QuerySandbox(database, connection);
+        return new QuerySandbox(database, connection, scratch);
     }
 
     /// <summary>The SELECT a table's view runs: its files, deduplicated on the primary key (latest run wins).</summary>
@@ -79,5 +87,9 @@ public sealed class QuerySandbox : IDisposable
     {
         Connection.Dispose();
         database.Dispose();
+        if (Directory.Exists(scratch))
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
     }
 }

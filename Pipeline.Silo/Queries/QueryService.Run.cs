@@ -10,7 +10,7 @@ public sealed partial class QueryService
 {
     long Run(QueryRecord record, IReadOnlyList<TableSource> tables, CancellationToken cancellationToken)
     {
-        using var sandbox = QuerySandbox.Open(lake, tables, silo.Value.EngineMemoryLimit, silo.Value.EngineThreads, null);
+        using var sandbox = QuerySandbox.Open(lake, tables, silo.Value.EngineMemoryLimit, silo.Value.EngineThreads, silo.Value.ScratchFolder);
         CheckReadOnly(sandbox.Connection, record.Sql);
         var key = $"{LakeLayout.QueryResults}/{record.Id}.csv";
         var path = lake.PathOf(key);

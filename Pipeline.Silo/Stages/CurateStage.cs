@@ -18,7 +18,7 @@ public sealed class CurateStage(StagePaths paths, CatalogStore catalog, FaultInj
     public async Task<StageOutcome> RunAsync(StageWork work, CancellationToken cancellationToken = default)
     {
         var tables = await catalog.SourcesAsync(cancellationToken);
-        using var sandbox = QuerySandbox.Open(paths.Lake, tables, options.Value.EngineMemoryLimit, options.Value.EngineThreads, null);
+        using var sandbox = QuerySandbox.Open(paths.Lake, tables, options.Value.EngineMemoryLimit, options.Value.EngineThreads, options.Value.ScratchFolder);
         foreach (var (name, sql) in work.Spec.Views.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             if (await catalog.OwnerAsync(name, cancellationToken) is { } owner && (owner.Kind != "view" || owner.Dataset != work.Dataset))

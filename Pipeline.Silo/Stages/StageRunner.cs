@@ -86,9 +86,15 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
     /// <inheritdoc />
     public void Dispose()
     {
-        stopping.Cancel();
-        stopping.Dispose();
+        // Registered under two service types, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
     }
+
+    int disposed;
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "{DatasetId} {RunId}: {Stage} attempt {Attempt} started")]
     static partial void LogStarted(ILogger logger, string datasetId, string runId, Stage stage, int attempt);

@@ -34,8 +34,9 @@ public sealed class TransformStage(
         }
 
         var quarantineDir = paths.Quarantine(work.Dataset, work.RunId);
+        var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
         var request = new TransformRequest(work.Spec, work.RunId, time.GetUtcNow(), inputs,
-            paths.Staging(work.Dataset, work.RunId), quarantineDir, Path.Combine(options.Value.DataDir, "tmp"),
+            paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
             options.Value.EngineMemoryLimit, options.Value.EngineThreads);
         TransformResult result;
         try
@@ -47,6 +48,13 @@ public sealed class TransformStage(
         catch (TransformException ex)
         {
             throw new StageException(ex.Message, ex.Transient, ex);
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
         }
 
         faults.Hit(FaultPoint.BeforeCommit);

@@ -36,6 +36,19 @@ public sealed class DefaultEndpointsTests(WebApplicationFactory<ApiOptions> fact
     }
 
     [Fact]
+    public async Task MalformedJsonBody_Put_Returns400ProblemSayingWhere()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("{\"format\": ", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PutAsync("/api/datasets/trips", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("JSON", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task OpenApiDocument_Get_IsServed()
     {
         using var client = factory.CreateClient();
