@@ -22,12 +22,9 @@ public sealed class CatalogStage(StagePaths paths, CatalogStore catalog, FaultIn
         faults.Hit(FaultPoint.MidCatalog);
 
         var runFiles = RunFiles(table, work.RunId);
-        var existing = (await catalog.SourcesAsync(cancellationToken)).FirstOrDefault(t => t.Name == work.Dataset)?.Keys
-            .Select(paths.Lake.PathOf).Where(File.Exists).Except(runFiles) ?? [];
-        var all = existing.Concat(runFiles).ToList();
         var rows = ParquetInspector.RowCounts(runFiles);
         var files = runFiles.Select(f => new CatalogFile(paths.Lake.KeyOf(f), PartitionOf(table, f), rows.GetValueOrDefault(f), new FileInfo(f).Length)).ToList();
-        IReadOnlyList<ColumnInfo> columns = all.Count == 0 ? [] : ParquetInspector.Columns(all);
+        var columns = await TableColumnsAsync(work.Dataset, runFiles, cancellationToken);
         await catalog.CommitRunAsync(work.Dataset, "table", work.Dataset, work.RunId, files, columns,
             work.Spec.PartitionBy.Select(p => p.Name).ToList(), work.Spec.PrimaryKey, replaceAllFiles: false, cancellationToken);
         if (Directory.Exists(staging))
@@ -36,6 +33,22 @@ public sealed class CatalogStage(StagePaths paths, CatalogStore catalog, FaultIn
         }
 
         return new StageOutcome(null, []);
+    }
+
+    // The table's schema is that of all its files read together; reading only the new run's footers
+    // suffices when they bring no new column and no other type, the common case.
+    async Task<IReadOnlyList<ColumnInfo>> TableColumnsAsync(string dataset, IReadOnlyList<string> runFiles, CancellationToken cancellationToken)
+    {
+        var current = await catalog.ColumnsAsync(dataset, cancellationToken);
+        var fresh = ParquetInspector.Columns(runFiles);
+        if (fresh.All(c => current.Contains(c)))
+        {
+            return current.Count > 0 ? current : fresh;
+        }
+
+        var source = (await catalog.SourcesAsync(cancellationToken)).FirstOrDefault(t => t.Name == dataset);
+        var all = (source?.Keys.Select(paths.Lake.PathOf).Where(File.Exists) ?? []).Union(runFiles).ToList();
+        return ParquetInspector.Columns(all);
     }
 
     void MoveIntoTable(string staging, string table, string runId)

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Pipeline.Benchmarks;
+
+var size = new Option<int>("--size-mb") { Description = "Size of the CSV for benchmark (a)", DefaultValueFactory = _ => 1024 };
+var samples = new Option<int>("--samples") { Description = "Uploads measured for benchmark (b)", DefaultValueFactory = _ => 30 };
+var output = new Option<string>("--out") { Description = "Where to write the report", DefaultValueFactory = _ => "BENCHMARKS.md" };
+var only = new Option<string?>("--only") { Description = "Run only 'transform' or 'latency'" };
+var root = new RootCommand("Measures Pipeline against its targets and writes BENCHMARKS.md.") { size, samples, output, only };
+root.SetAction(async (parse, ct) =>
+{
+    var work = Path.Combine(Path.GetTempPath(), "pipeline-bench-" + Guid.NewGuid().ToString("N")[..8]);
+    Directory.CreateDirectory(work);
+    void Log(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
+    try
+    {
+        var which = parse.GetValue(only);
+        var latency = which is null or "latency" ? await LatencyBenchmark.RunAsync(work, parse.GetValue(samples), Log) : null;
+        var transform = which is null or "transform" ? await TransformBenchmark.RunAsync(work, parse.GetValue(size) * 1_000_000L, Log) : null;
+        var command = "dotnet run -c Release --project bench/Pipeline.Benchmarks" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
+        var text = Report.Write(command, transform, latency);
+        await File.WriteAllTextAsync(parse.GetValue(output)!, text, ct);
+        Console.WriteLine(text);
+        return 0;
+    }
+    finally
+    {
+        Directory.Delete(work, recursive: true);
+    }
+});
+return await root.Parse(args).InvokeAsync();

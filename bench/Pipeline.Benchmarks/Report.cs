@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Pipeline.DuckDb;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>Writes BENCHMARKS.md: the machine, the command, the figures and the targets.</summary>
+public static class Report
+{
+    /// <summary>The Markdown text.</summary>
+    public static string Write(string command, TransformFigures? transform, LatencyFigures? latency)
+    {
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine("# Benchmarks").AppendLine();
+        md.AppendLine(c, $"Written by `{command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Rerun it to refresh this file.").AppendLine();
+        md.AppendLine("## Machine").AppendLine();
+        md.AppendLine(c, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} cores");
+        md.AppendLine(c, $"- Memory: {MemoryGiB():0.0} GiB");
+        md.AppendLine(c, $"- OS: {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; DuckDB {DuckDbDatabase.LibraryVersion}");
+        md.AppendLine("- Configuration: the defaults (no engine memory limit or thread count set), Release build").AppendLine();
+        if (transform is not null)
+        {
+            md.AppendLine("## (a) Transform of a large CSV vs DuckDB's own COPY, and (c) silo memory").AppendLine();
+            md.AppendLine(c, $"A generated taxi-trips CSV of {transform.FileBytes / 1e6:0} MB ({transform.Rows:N0} rows), partitioned by `vendor_id` and `day(pickup_datetime)`, no primary key.");
+            md.AppendLine("The baseline is `COPY (SELECT *, CAST(pickup_datetime AS DATE) AS pickup_datetime_day FROM read_csv(file)) TO dir (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (vendor_id, pickup_datetime_day))` in the benchmark process; the pipeline figure is the silo's Transform attempt (start to end, as the run's API shows it) for the same file copied into the raw zone.").AppendLine();
+            md.AppendLine("| figure | value | target |").AppendLine("| --- | --- | --- |");
+            md.AppendLine(c, $"| DuckDB COPY (baseline) | {transform.Baseline.TotalSeconds:0.00} s | |");
+            md.AppendLine(c, $"| pipeline transform stage | {transform.Transform.TotalSeconds:0.00} s | |");
+            md.AppendLine(c, $"| ratio | {transform.Ratio:0.00}x | within 1.25x: {(transform.Ratio <= 1.25 ? "met" : "NOT met")} |");
+            md.AppendLine(c, $"| arrival to queryable (whole run) | {transform.ArrivalToQueryable.TotalSeconds:0.00} s | |");
+            md.AppendLine(c, $"| rows written | {transform.RowsWritten:N0} | {transform.Rows:N0} |");
+            md.AppendLine(c, $"| silo peak resident memory (VmHWM) | {transform.SiloPeakBytes / 1048576.0:0} MiB | under 1024 MiB: {(transform.SiloPeakBytes < 1L << 30 ? "met" : "NOT met")} |").AppendLine();
+        }
+
+        if (latency is not null)
+        {
+            md.AppendLine("## (b) Arrival-to-queryable latency of a 1 MB CSV, warm system").AppendLine();
+            md.AppendLine(c, $"{latency.Samples.Count} uploads after 3 warm-up ones, one at a time; each measured from the start of the upload request to the moment the dataset's status shows the run committed (polled every 10 ms).").AppendLine();
+            md.AppendLine("| figure | value | target |").AppendLine("| --- | --- | --- |");
+            md.AppendLine(c, $"| p50 | {latency.Percentile(50).TotalMilliseconds:0} ms | under 1000 ms: {(latency.Percentile(50) < TimeSpan.FromSeconds(1) ? "met" : "NOT met")} |");
+            md.AppendLine(c, $"| p90 | {latency.Percentile(90).TotalMilliseconds:0} ms | |");
+            md.AppendLine(c, $"| max | {latency.Samples.Max().TotalMilliseconds:0} ms | |");
+        }
+
+        return md.ToString();
+    }
+
+    static string CpuModel() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown";
+
+    static double MemoryGiB() =>
+        File.Exists("/proc/meminfo")
+            ? long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1048576.0
+            : 0;
+}
