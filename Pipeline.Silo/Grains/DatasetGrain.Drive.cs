@@ -19,10 +19,12 @@ public sealed partial class DatasetGrain
 
         var now = services.Time.GetUtcNow();
         attempt.EndedAt = now;
+        services.Metrics.StageEnded(Id, run.Stage, now - attempt.StartedAt, succeeded: true);
         if (outcome.Counts is not null)
         {
             run.Counts = outcome.Counts;
             run.Quarantined = [.. outcome.Quarantined];
+            services.Metrics.Rows(Id, outcome.Counts);
         }
 
         if (DatasetDecisions.After(run.Stage, spec) is { } next)
@@ -36,6 +38,12 @@ public sealed partial class DatasetGrain
         }
 
         await PersistAsync(cancellationToken);
+        if (run.State == RunState.Succeeded)
+        {
+            services.Metrics.RunEnded(Id, run.State);
+            services.Spans.End(Id, run.RunId, run.State, run.Counts, null);
+        }
+
         await DriveAsync(cancellationToken);
     }
 
@@ -52,6 +60,7 @@ public sealed partial class DatasetGrain
         attempt.EndedAt = now;
         attempt.Error = error;
         attempt.Transient = transient;
+        services.Metrics.StageEnded(Id, run.Stage, now - attempt.StartedAt, succeeded: false);
         var retryAt = DatasetDecisions.RetryAt(spec, run.AttemptsOf(run.Stage), transient, now, services.Jitter());
         if (retryAt is null)
         {
@@ -61,6 +70,16 @@ public sealed partial class DatasetGrain
 
         run.NextAttemptAt = retryAt;
         await PersistAsync(cancellationToken);
+        if (retryAt is null)
+        {
+            services.Metrics.RunEnded(Id, run.State);
+            services.Spans.End(Id, run.RunId, run.State, run.Counts, error);
+        }
+        else
+        {
+            services.Metrics.Retried(Id, run.Stage);
+        }
+
         await DriveAsync(cancellationToken);
     }
 
@@ -71,6 +90,7 @@ public sealed partial class DatasetGrain
         while (true)
         {
             var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
+            services.Metrics.Pending(Id, pending.Count);
             var now = services.Time.GetUtcNow();
             switch (DatasetDecisions.Next(state, spec, pending, now))
             {
@@ -81,6 +101,8 @@ public sealed partial class DatasetGrain
                 case GrainDecision.ClaimArrivals claim:
                     var run = FindRun(claim.RunId);
                     run.Files = await services.Arrivals.ClaimAsync(Id, run.RunId, spec.BatchMaxFiles, cancellationToken);
+                    var claimed = await services.Arrivals.ForRunAsync(Id, run.RunId, cancellationToken);
+                    run.TraceParent = services.Spans.Start(Id, run.RunId, claimed.Select(a => a.TraceParent).ToList());
                     run.State = RunState.Running;
                     await PersistAsync(cancellationToken);
                     break;

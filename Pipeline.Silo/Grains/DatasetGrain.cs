@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Runs;
 using Pipeline.Silo.Faults;
@@ -50,6 +49,7 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
         var result = await services.Arrivals.AddAsync(Id, arrivals, services.Time.GetUtcNow(), cancellationToken);
         if (result.Recorded > 0)
         {
+            services.Metrics.Arrived(Id, result.Recorded);
             services.Faults.Hit(FaultPoint.AfterArrival);
             await DriveAsync(cancellationToken);
         }
@@ -94,6 +94,7 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
         }
 
         run.Attempts.ForEach(a => a.Superseded = true);
+        run.TraceParent = services.Spans.Start(Id, run.RunId, [System.Diagnostics.Activity.Current?.Id]) ?? run.TraceParent;
         run.State = RunState.Running;
         run.EndedAt = null;
         run.NextAttemptAt = null;
@@ -140,7 +141,6 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
             State = RunState.Pending,
             Stage = Stage.Transform,
             CreatedAt = services.Time.GetUtcNow(),
-            TraceParent = Activity.Current?.Id,
         };
         state.Runs.Add(run);
         var finished = state.Runs.Count(r => r.State is RunState.Succeeded or RunState.Failed);

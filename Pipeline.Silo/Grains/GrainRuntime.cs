@@ -55,10 +55,14 @@ public sealed partial class GrainRuntime(GrainServices services, ILogger<GrainRu
 
     sealed class WorkItem<T>(Func<DatasetGrain, CancellationToken, Task<T>> call, CancellationToken cancellationToken) : WorkItem
     {
+        // The caller's span: the call runs on the activation's loop but belongs to the caller's trace.
+        readonly System.Diagnostics.Activity? caller = System.Diagnostics.Activity.Current;
+
         public TaskCompletionSource<T> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override async Task RunAsync(DatasetGrain grain, GrainRuntime runtime)
         {
+            System.Diagnostics.Activity.Current = caller;
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -91,7 +95,11 @@ public sealed partial class GrainRuntime(GrainServices services, ILogger<GrainRu
         {
             Grain = grain;
             this.runtime = runtime;
-            Loop = Task.Run(DrainAsync);
+            // The loop must not inherit the first caller's context (its span would parent every later call).
+            using (ExecutionContext.SuppressFlow())
+            {
+                Loop = Task.Run(DrainAsync);
+            }
         }
 
         public DatasetGrain Grain { get; }

@@ -1,12 +1,20 @@
 using Pipeline.Silo.Faults;
 using Pipeline.Silo.State;
+using Pipeline.Silo.Telemetry;
 
 namespace Pipeline.Silo.Grains;
 
 /// <summary>What dataset grains need from the silo: stores, the stage runner, time, randomness, faults.</summary>
 public sealed class GrainServices(
-    GrainStateStore store, ArrivalLog arrivals, IStageRunner runner, TimeProvider time, FaultInjector faults)
+    GrainStateStore store, ArrivalLog arrivals, IStageRunner runner, TimeProvider time, FaultInjector faults,
+    RunSpans spans, SiloMetrics metrics)
 {
+    /// <summary>Run spans (one trace per run).</summary>
+    public RunSpans Spans { get; } = spans;
+
+    /// <summary>The silo's instruments.</summary>
+    public SiloMetrics Metrics { get; } = metrics;
+
     /// <summary>Grain state.</summary>
     public GrainStateStore Store { get; } = store;
 

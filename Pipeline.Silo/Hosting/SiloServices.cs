@@ -10,6 +10,7 @@ using Pipeline.Silo.Http;
 using Pipeline.Silo.Queries;
 using Pipeline.Silo.Stages;
 using Pipeline.Silo.State;
+using Pipeline.Silo.Telemetry;
 
 namespace Pipeline.Silo.Hosting;
 
@@ -35,6 +36,8 @@ public static class SiloServices
 
         // --- grains ---
         services.AddSingleton<FaultInjector>();
+        services.AddSingleton<RunSpans>();
+        services.AddSingleton<SiloMetrics>();
         services.AddSingleton<GrainServices>();
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IGrainCallback>(sp => sp.GetRequiredService<GrainRuntime>());

@@ -16,7 +16,7 @@ namespace Pipeline.Silo.Queries;
 /// </summary>
 public sealed partial class QueryService(
     CatalogStore catalog, LakeLayout lake, IOptions<QueryOptions> options, IOptions<SiloOptions> silo,
-    TimeProvider time, ILogger<QueryService> logger)
+    TimeProvider time, Telemetry.SiloMetrics metrics, ILogger<QueryService> logger)
 {
     /// <summary>The name of the queries' ActivitySource.</summary>
     public const string ActivitySourceName = "Pipeline.Silo.Queries";
@@ -102,6 +102,8 @@ public sealed partial class QueryService(
         {
             record.CompletedAt = time.GetUtcNow();
             record.Statistics ??= new QueryStatistics(record.Rows.Count, 0, watch.Elapsed.TotalMilliseconds);
+            metrics.QueryEnded(watch.Elapsed, record.State.ToString());
+            activity?.SetTag("pipeline.query.state", record.State.ToString()).SetTag("pipeline.rows_out", record.Rows.Count);
         }
     }
 

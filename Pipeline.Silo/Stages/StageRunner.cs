@@ -47,7 +47,8 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
         ActivityContext.TryParse(work.TraceParent, null, out var parent);
         using var activity = Source.StartActivity($"{work.Stage} {work.Dataset}", ActivityKind.Internal, parent);
         activity?.SetTag("pipeline.dataset", work.Dataset).SetTag("pipeline.run_id", work.RunId)
-            .SetTag("pipeline.stage", work.Stage.ToString()).SetTag("pipeline.attempt", work.Attempt);
+            .SetTag("pipeline.stage", work.Stage.ToString()).SetTag("pipeline.attempt", work.Attempt)
+            .SetTag("pipeline.engine", "duckdb");
         var callback = services.GetRequiredService<IGrainCallback>();
         LogStarted(logger, work.Dataset, work.RunId, work.Stage, work.Attempt);
         try

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
@@ -5,6 +7,7 @@ using Pipeline.Core.Runs;
 using Pipeline.Silo.Faults;
 using Pipeline.Silo.Grains;
 using Pipeline.Silo.State;
+using Pipeline.Silo.Telemetry;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Silo.Grains;
@@ -15,6 +18,7 @@ public sealed class DatasetGrainTests : IAsyncDisposable
     readonly TempFolder folder = new();
     readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     readonly ScriptedStageRunner runner = new();
+    static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
     readonly SqliteStore store;
     GrainRuntime runtime;
 
@@ -26,7 +30,7 @@ public sealed class DatasetGrainTests : IAsyncDisposable
 
     GrainRuntime CreateRuntime() => new(
         new GrainServices(new GrainStateStore(store), new ArrivalLog(store), runner, time,
-            new FaultInjector(Options.Create(new FaultOptions()))) { Jitter = () => 1.0 },
+            new FaultInjector(Options.Create(new FaultOptions())), new RunSpans(), new SiloMetrics(Meters)) { Jitter = () => 1.0 },
         NullLogger<GrainRuntime>.Instance);
 
     Task<T> Call<T>(Func<DatasetGrain, CancellationToken, Task<T>> call) => runtime.CallAsync("trips", call);
