@@ -20,7 +20,7 @@ public static class FilesApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     static async Task<IResult> UploadAsync(
-        string id, string? name, HttpContext context, SiloClient silo, UploadStore store, IOptions<ApiOptions> options, CancellationToken ct)
+        string id, string? name, HttpContext context, SiloClient silo, ILakeStore lake, IOptions<ApiOptions> options, CancellationToken ct)
     {
         if (DatasetIdCheck.Problem(id) is { } bad)
         {
@@ -50,10 +50,10 @@ public static class FilesApi
             sizeFeature.MaxRequestBodySize = null;
         }
 
-        StoredUpload stored;
+        LakeObject stored;
         try
         {
-            stored = await store.WriteAsync(id, name!, context.Request.Body, limit, ct);
+            stored = await lake.PutAsync($"{LakeLayout.Raw}/{id}/{name}", context.Request.Body, limit, ct);
         }
         catch (UploadTooLargeException)
         {

@@ -25,8 +25,7 @@ public static class ApiServices
             http.Timeout = TimeSpan.FromSeconds(100);
         });
         builder.Services.AddExceptionHandler<SiloUnavailableHandler>();
-        builder.Services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir));
-        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<ILakeStore>(sp => new LocalLakeStore(new LakeLayout(sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir)));
         builder.Services.AddOpenApi();
         return builder;
     }

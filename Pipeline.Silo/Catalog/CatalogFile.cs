@@ -6,4 +6,4 @@ public sealed record CatalogFile(string Key, IReadOnlyDictionary<string, string>
 /// <summary>What the query engine needs to expose a table: its files and how to read them.</summary>
 public sealed record TableSource(
     string Name, string Kind, IReadOnlyList<string> Keys, IReadOnlyList<string> PartitionKeys,
-    IReadOnlyList<string> PrimaryKey, IReadOnlyList<Pipeline.Core.Tables.ColumnInfo> Columns);
+    IReadOnlyList<string> PrimaryKey, IReadOnlyList<Pipeline.Core.Tables.ColumnInfo> Columns, long Bytes);

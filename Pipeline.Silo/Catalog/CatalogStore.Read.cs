@@ -74,11 +74,12 @@ public sealed partial class CatalogStore
             return null;
         }
 
-        var keys = ReadFiles(connection, name).Select(f => f.Key).ToList();
+        var files = ReadFiles(connection, name);
+        var keys = files.Select(f => f.Key).ToList();
         var source = new TableSource(name, reader.GetString(0), keys,
             JsonSerializer.Deserialize<List<string>>(reader.GetString(3), Json)!,
             JsonSerializer.Deserialize<List<string>>(reader.GetString(4), Json)!,
-            JsonSerializer.Deserialize<List<ColumnInfo>>(reader.GetString(2), Json)!);
+            JsonSerializer.Deserialize<List<ColumnInfo>>(reader.GetString(2), Json)!, files.Sum(f => f.Bytes));
         return ((reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))), source);
     }
 

@@ -33,6 +33,7 @@ public static class SiloServices
         services.AddSingleton<ArrivalLog>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
+        services.AddSingleton<ILakeStore>(sp => new LocalLakeStore(sp.GetRequiredService<LakeLayout>()));
 
         // --- grains ---
         services.AddSingleton<FaultInjector>();

@@ -21,6 +21,9 @@ public sealed class QuerySandbox : IDisposable
         Connection = connection;
     }
 
+    /// <summary>The sandbox's own empty scratch folder (writable by it; deleted on dispose).</summary>
+    public string Scratch => scratch;
+
     /// <summary>The connection user SQL runs on.</summary>
     public DuckDbConnection Connection { get; }
 
@@ -28,14 +31,28 @@ public sealed class QuerySandbox : IDisposable
     /// Opens a sandbox exposing <paramref name="tables"/>. DuckDB always allows its temp folder, so each
     /// sandbox spills into a fresh empty folder under <paramref name="scratchRoot"/>, deleted on dispose.
     /// </summary>
-    public static QuerySandbox Open(LakeLayout lake, IReadOnlyList<TableSource> tables, string? memoryLimit, int? threads, string scratchRoot)
+    public static async Task<QuerySandbox> OpenAsync(
+        ILakeStore lake, IReadOnlyList<TableSource> tables, string? memoryLimit, int? threads, string scratchRoot,
+        CancellationToken cancellationToken = default)
     {
+        var views = new List<string>();
+        foreach (var table in tables)
+        {
+            var paths = new List<string>();
+            foreach (var key in table.Keys)
+            {
+                paths.Add(await lake.GetLocalPathAsync(key, cancellationToken));
+            }
+
+            views.Add($"CREATE VIEW {Sql.Identifier(table.Name)} AS {ViewSql(table, paths)}");
+        }
+
         var scratch = Path.Combine(Path.GetFullPath(scratchRoot), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(scratch);
         var config = new DuckDbConfig
         {
             EnableExternalAccess = false,
-            AllowedDirectories = [lake.Zone(LakeLayout.Processed) + "/", lake.Zone(LakeLayout.Curated) + "/"],
+            AllowedDirectories = [lake.LocalRoot(LakeLayout.Processed) + "/", lake.LocalRoot(LakeLayout.Curated) + "/"],
             LockConfiguration = true,
             MemoryLimit = memoryLimit,
             Threads = threads,
@@ -45,9 +62,9 @@ public sealed class QuerySandbox : IDisposable
         var connection = database.Connect();
         try
         {
-            foreach (var table in tables)
+            foreach (var view in views)
             {
-                connection.Execute($"CREATE VIEW {Sql.Identifier(table.Name)} AS {ViewSql(lake, table)}");
+                connection.Execute(view, cancellationToken);
             }
         }
         catch
@@ -62,9 +79,9 @@ public sealed class QuerySandbox : IDisposable
     }
 
     /// <summary>The SELECT a table's view runs: its files, deduplicated on the primary key (latest run wins).</summary>
-    public static string ViewSql(LakeLayout lake, TableSource table)
+    public static string ViewSql(TableSource table, IReadOnlyList<string> paths)
     {
-        if (table.Keys.Count == 0)
+        if (paths.Count == 0)
         {
             var columns = table.Columns.Count == 0
                 ? "NULL AS _empty"
@@ -72,7 +89,7 @@ public sealed class QuerySandbox : IDisposable
             return $"SELECT {columns} LIMIT 0";
         }
 
-        var read = Sql.ReadParquet(table.Keys.Select(lake.PathOf).ToList());
+        var read = Sql.ReadParquet(paths);
         if (table.PrimaryKey.Count == 0)
         {
             return $"SELECT * FROM {read}";

@@ -8,13 +8,13 @@ namespace Pipeline.Silo.Queries;
 
 public sealed partial class QueryService
 {
-    long Run(QueryRecord record, IReadOnlyList<TableSource> tables, CancellationToken cancellationToken)
+    async Task<long> RunAsync(QueryRecord record, IReadOnlyList<TableSource> tables, CancellationToken cancellationToken)
     {
-        using var sandbox = QuerySandbox.Open(lake, tables, silo.Value.EngineMemoryLimit, silo.Value.EngineThreads, silo.Value.ScratchFolder);
+        using var sandbox = await QuerySandbox.OpenAsync(lake, tables, silo.Value.EngineMemoryLimit, silo.Value.EngineThreads,
+            silo.Value.ScratchFolder, cancellationToken);
         CheckReadOnly(sandbox.Connection, record.Sql);
         var key = $"{LakeLayout.QueryResults}/{record.Id}.csv";
-        var path = lake.PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = Path.Combine(sandbox.Scratch, "results.csv");
         using var reader = sandbox.Connection.Query(record.Sql, [], cancellationToken);
         record.Columns = Enumerable.Range(0, reader.FieldCount).Select(i => new ResultColumn(reader.GetName(i), reader.GetTypeName(i))).ToList();
         using (var csv = new StreamWriter(path))
@@ -32,8 +32,9 @@ public sealed partial class QueryService
             }
         }
 
+        await lake.PutFileAsync(path, key, move: true, cancellationToken);
         record.ResultsKey = key;
-        return tables.Where(t => Mentions(record.Sql, t.Name)).Sum(t => t.Keys.Sum(k => SizeOf(lake.PathOf(k))));
+        return tables.Where(t => Mentions(record.Sql, t.Name)).Sum(t => t.Bytes);
     }
 
     // Only read statements run, judged by DuckDB's own classification of each statement.
@@ -63,6 +64,4 @@ public sealed partial class QueryService
     // An upper bound of the bytes read: the committed files of every table the text names.
     static bool Mentions(string sql, string table) =>
         Regex.IsMatch(sql, $@"(?<![A-Za-z0-9_]){Regex.Escape(table)}(?![A-Za-z0-9_])", RegexOptions.IgnoreCase);
-
-    static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }

@@ -15,7 +15,7 @@ namespace Pipeline.Silo.Queries;
 /// written as CSV under the lake's <c>query-results/</c>.
 /// </summary>
 public sealed partial class QueryService(
-    CatalogStore catalog, LakeLayout lake, IOptions<QueryOptions> options, IOptions<SiloOptions> silo,
+    CatalogStore catalog, ILakeStore lake, IOptions<QueryOptions> options, IOptions<SiloOptions> silo,
     TimeProvider time, Telemetry.SiloMetrics metrics, ILogger<QueryService> logger)
 {
     /// <summary>The name of the queries' ActivitySource.</summary>
@@ -72,7 +72,7 @@ public sealed partial class QueryService(
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
                 timeout.CancelAfter(options.Value.Timeout);
                 var tables = await catalog.SourcesAsync(token);
-                var bytes = await Task.Run(() => Run(record, tables, timeout.Token), CancellationToken.None);
+                var bytes = await Task.Run(() => RunAsync(record, tables, timeout.Token), CancellationToken.None);
                 record.Statistics = new QueryStatistics(record.Rows.Count, bytes, watch.Elapsed.TotalMilliseconds);
                 record.State = QueryState.Succeeded;
             }

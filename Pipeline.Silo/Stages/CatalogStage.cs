@@ -1,3 +1,4 @@
+using Pipeline.Core.Lake;
 using Pipeline.Core.Tables;
 using Pipeline.Silo.Catalog;
 using Pipeline.Silo.Faults;
@@ -6,90 +7,71 @@ using Pipeline.Silo.Grains;
 namespace Pipeline.Silo.Stages;
 
 /// <summary>
-/// Catalog, the run's commit point: moves the run's files from staging into the table folder under
-/// names that start with the run id, then records them, the schema and the partitions in one catalog
-/// transaction. Queries read only catalogued files, so no reader ever sees half a run, and a
-/// re-executed commit finds the files it already moved by their run-id prefix.
+/// Catalog, the run's commit point: writes a manifest of the run's files, moves them from staging into
+/// the table (names start with the run id), then records them, the schema and the partitions in one
+/// catalog transaction. Queries read only catalogued files, so no reader ever sees half a run; a
+/// re-executed commit follows the same manifest, so it neither loses nor duplicates a file.
 /// </summary>
-public sealed class CatalogStage(StagePaths paths, CatalogStore catalog, FaultInjector faults) : IStage
+public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore catalog, FaultInjector faults) : IStage
 {
     /// <inheritdoc />
     public async Task<StageOutcome> RunAsync(StageWork work, CancellationToken cancellationToken = default)
     {
         var staging = paths.Staging(work.Dataset, work.RunId);
-        var table = paths.Table(work.Dataset);
-        MoveIntoTable(staging, table, work.RunId);
-        faults.Hit(FaultPoint.MidCatalog);
-
-        var runFiles = RunFiles(table, work.RunId);
-        var rows = ParquetInspector.RowCounts(runFiles);
-        var files = runFiles.Select(f => new CatalogFile(paths.Lake.KeyOf(f), PartitionOf(table, f), rows.GetValueOrDefault(f), new FileInfo(f).Length)).ToList();
-        var columns = await TableColumnsAsync(work.Dataset, runFiles, cancellationToken);
-        await catalog.CommitRunAsync(work.Dataset, "table", work.Dataset, work.RunId, files, columns,
-            work.Spec.PartitionBy.Select(p => p.Name).ToList(), work.Spec.PrimaryKey, replaceAllFiles: false, cancellationToken);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-
-        return new StageOutcome(null, []);
-    }
-
-    // The table's schema is that of all its files read together; reading only the new run's footers
-    // suffices when they bring no new column and no other type, the common case.
-    async Task<IReadOnlyList<ColumnInfo>> TableColumnsAsync(string dataset, IReadOnlyList<string> runFiles, CancellationToken cancellationToken)
-    {
-        var current = await catalog.ColumnsAsync(dataset, cancellationToken);
-        var fresh = ParquetInspector.Columns(runFiles);
-        if (fresh.All(c => current.Contains(c)))
-        {
-            return current.Count > 0 ? current : fresh;
-        }
-
-        var source = (await catalog.SourcesAsync(cancellationToken)).FirstOrDefault(t => t.Name == dataset);
-        var all = (source?.Keys.Select(paths.Lake.PathOf).Where(File.Exists) ?? []).Union(runFiles).ToList();
-        return ParquetInspector.Columns(all);
-    }
-
-    void MoveIntoTable(string staging, string table, string runId)
-    {
-        if (!Directory.Exists(staging))
-        {
-            return;
-        }
+        var manifestPath = paths.Manifest(work.Dataset, work.RunId);
+        var manifest = CommitManifest.Read(manifestPath) ?? CreateManifest(staging, work);
+        manifest.Write(manifestPath);
 
         var moved = 0;
-        foreach (var file in Directory.EnumerateFiles(staging, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in manifest.Files.Where(f => File.Exists(f.StagedPath)))
         {
-            var relative = Path.GetRelativePath(staging, file);
-            var target = Path.Combine(table, Path.GetDirectoryName(relative) ?? "", StagePaths.CommittedName(runId, Path.GetFileName(relative)));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(file, target, overwrite: true);
+            await lake.PutFileAsync(file.StagedPath, file.Key, move: true, cancellationToken);
             if (++moved == 1)
             {
                 faults.Hit(FaultPoint.MidCommit);
             }
         }
-    }
 
-    static List<string> RunFiles(string table, string runId)
-    {
-        if (!Directory.Exists(table))
+        faults.Hit(FaultPoint.MidCatalog);
+        var files = manifest.Files.Select(f => new CatalogFile(f.Key, f.Partition, f.Rows, f.Bytes)).ToList();
+        var columns = Merge(await catalog.ColumnsAsync(work.Dataset, cancellationToken), manifest.Columns);
+        await catalog.CommitRunAsync(work.Dataset, "table", work.Dataset, work.RunId, files, columns,
+            work.Spec.PartitionBy.Select(p => p.Name).ToList(), work.Spec.PrimaryKey, replaceAllFiles: false, cancellationToken);
+
+        if (Directory.Exists(staging))
         {
-            return [];
+            Directory.Delete(staging, recursive: true);
         }
 
-        var prefix = StagePaths.CommittedName(runId, "");
-        return Directory.EnumerateFiles(table, prefix + "*.parquet", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(table, f).StartsWith("_staging", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal).ToList();
+        File.Delete(manifestPath);
+        return new StageOutcome(null, []);
     }
 
-    static Dictionary<string, string> PartitionOf(string table, string file)
+    static CommitManifest CreateManifest(string staging, StageWork work)
+    {
+        var staged = Directory.Exists(staging)
+            ? Directory.EnumerateFiles(staging, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var rows = ParquetInspector.RowCounts(staged);
+        var files = staged.Select(path =>
+        {
+            var relative = Path.GetRelativePath(staging, path).Replace(Path.DirectorySeparatorChar, '/');
+            var folder = Path.GetDirectoryName(relative)?.Replace(Path.DirectorySeparatorChar, '/') ?? "";
+            var key = StagePaths.TablePrefix(work.Dataset) + (folder.Length > 0 ? folder + "/" : "")
+                + StagePaths.CommittedName(work.RunId, Path.GetFileName(relative));
+            return new ManifestFile(path, key, PartitionOf(folder), rows.GetValueOrDefault(path), new FileInfo(path).Length);
+        }).ToList();
+        return new CommitManifest(files, [.. ParquetInspector.Columns(staged)]);
+    }
+
+    // Additive evolution: existing columns keep their place and type, new ones are appended.
+    static List<ColumnInfo> Merge(IReadOnlyList<ColumnInfo> current, IReadOnlyList<ColumnInfo> incoming) =>
+        [.. current, .. incoming.Where(c => current.All(e => e.Name != c.Name))];
+
+    static Dictionary<string, string> PartitionOf(string folder)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var folder = Path.GetDirectoryName(Path.GetRelativePath(table, file)) ?? "";
-        foreach (var segment in folder.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var segment in folder.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = segment.IndexOf('=', StringComparison.Ordinal);
             if (eq > 0)

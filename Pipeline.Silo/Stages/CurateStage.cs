@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pipeline.Core.Lake;
 using Pipeline.DuckDb;
 using Pipeline.Silo.Catalog;
 using Pipeline.Silo.Faults;
@@ -12,13 +13,14 @@ namespace Pipeline.Silo.Stages;
 /// Curate: refreshes the dataset's curated views. Each view is materialized as Parquet under
 /// <c>curated/&lt;view&gt;/</c> and becomes queryable as a table when the catalog switches to the new file.
 /// </summary>
-public sealed class CurateStage(StagePaths paths, CatalogStore catalog, FaultInjector faults, IOptions<SiloOptions> options) : IStage
+public sealed class CurateStage(ILakeStore lake, CatalogStore catalog, FaultInjector faults, IOptions<SiloOptions> options) : IStage
 {
     /// <inheritdoc />
     public async Task<StageOutcome> RunAsync(StageWork work, CancellationToken cancellationToken = default)
     {
         var tables = await catalog.SourcesAsync(cancellationToken);
-        using var sandbox = QuerySandbox.Open(paths.Lake, tables, options.Value.EngineMemoryLimit, options.Value.EngineThreads, options.Value.ScratchFolder);
+        using var sandbox = await QuerySandbox.OpenAsync(lake, tables, options.Value.EngineMemoryLimit, options.Value.EngineThreads,
+            options.Value.ScratchFolder, cancellationToken);
         foreach (var (name, sql) in work.Spec.Views.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             if (await catalog.OwnerAsync(name, cancellationToken) is { } owner && (owner.Kind != "view" || owner.Dataset != work.Dataset))
@@ -27,9 +29,8 @@ public sealed class CurateStage(StagePaths paths, CatalogStore catalog, FaultInj
             }
 
             RequireSingleSelect(sandbox.Connection, name, sql);
-            var folder = paths.Curated(name);
-            Directory.CreateDirectory(folder);
-            var target = Path.Combine(folder, work.RunId + ".parquet");
+            var target = Path.Combine(sandbox.Scratch, name + ".parquet");
+            var key = StagePaths.CuratedPrefix(name) + work.RunId + ".parquet";
             try
             {
                 sandbox.Connection.Execute($"COPY ({sql}) TO {Sql.Literal(target)} (FORMAT parquet, COMPRESSION zstd)", cancellationToken);
@@ -39,14 +40,18 @@ public sealed class CurateStage(StagePaths paths, CatalogStore catalog, FaultInj
                 throw new StageException($"View '{name}' failed: {ex.Message}", transient: false, ex);
             }
 
-            faults.Hit(FaultPoint.MidCurate);
             var rows = ParquetInspector.RowCounts([target]).Values.Sum();
-            var file = new CatalogFile(paths.Lake.KeyOf(target), new Dictionary<string, string>(), rows, new FileInfo(target).Length);
-            await catalog.CommitRunAsync(name, "view", work.Dataset, work.RunId, [file], ParquetInspector.Columns([target]), [], [],
-                replaceAllFiles: true, cancellationToken);
-            foreach (var old in Directory.EnumerateFiles(folder).Where(f => f != target))
+            var columns = ParquetInspector.Columns([target]);
+            var stored = await lake.PutFileAsync(target, key, move: true, cancellationToken);
+            faults.Hit(FaultPoint.MidCurate);
+            var file = new CatalogFile(key, new Dictionary<string, string>(), rows, stored.Size);
+            await catalog.CommitRunAsync(name, "view", work.Dataset, work.RunId, [file], columns, [], [], replaceAllFiles: true, cancellationToken);
+            await foreach (var old in lake.ListAsync(StagePaths.CuratedPrefix(name), cancellationToken))
             {
-                File.Delete(old);
+                if (old.Key != key)
+                {
+                    await lake.DeleteAsync(old.Key, cancellationToken);
+                }
             }
         }
 

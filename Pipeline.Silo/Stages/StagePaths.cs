@@ -1,27 +1,32 @@
+using Microsoft.Extensions.Options;
 using Pipeline.Core.Lake;
+using Pipeline.Silo.Hosting;
 
 namespace Pipeline.Silo.Stages;
 
-/// <summary>Where a run's stages read and write in the lake.</summary>
-public sealed class StagePaths(LakeLayout lake)
+/// <summary>Where a run's stages work: lake keys for what is shared, local folders for the engines' output.</summary>
+public sealed class StagePaths(IOptions<SiloOptions> options)
 {
-    /// <summary>The lake.</summary>
-    public LakeLayout Lake { get; } = lake;
+    string Work => Path.Combine(Path.GetFullPath(options.Value.DataDir), "work");
 
-    /// <summary>The run's private output folder; never read by queries (the catalog lists visible files).</summary>
-    public string Staging(string dataset, string runId) =>
-        Path.Combine(Lake.DatasetFolder(LakeLayout.Processed, dataset), "_staging", runId);
+    /// <summary>The run's private local output folder, kept until the run commits; never read by queries.</summary>
+    public string Staging(string dataset, string runId) => Path.Combine(Work, "staging", dataset, runId);
 
-    /// <summary>The table's data folder.</summary>
-    public string Table(string dataset) => Lake.DatasetFolder(LakeLayout.Processed, dataset);
+    /// <summary>The run's local quarantine folder, copied into the lake's quarantine zone.</summary>
+    public string LocalQuarantine(string dataset, string runId) => Path.Combine(Work, "quarantine", dataset, runId);
 
-    /// <summary>Where a run's quarantined rows and files go.</summary>
-    public string Quarantine(string dataset, string runId) =>
-        Path.Combine(Lake.DatasetFolder(LakeLayout.Quarantine, dataset), runId);
+    /// <summary>The commit manifest of a run: the final keys of its files, written before any file moves.</summary>
+    public string Manifest(string dataset, string runId) => Path.Combine(Work, "manifests", dataset, runId + ".json");
 
-    /// <summary>The folder of a curated view.</summary>
-    public string Curated(string view) => Lake.DatasetFolder(LakeLayout.Curated, view);
+    /// <summary>Key prefix of a table's files.</summary>
+    public static string TablePrefix(string dataset) => $"{LakeLayout.Processed}/{dataset}/";
 
-    /// <summary>Committed file names start with the run id, so a re-executed commit finds its own files.</summary>
+    /// <summary>Key prefix of a run's quarantined rows and files.</summary>
+    public static string QuarantinePrefix(string dataset, string runId) => $"{LakeLayout.Quarantine}/{dataset}/{runId}/";
+
+    /// <summary>Key prefix of a curated view's file.</summary>
+    public static string CuratedPrefix(string view) => $"{LakeLayout.Curated}/{view}/";
+
+    /// <summary>Committed file names start with the run id, so files of different runs never collide.</summary>
     public static string CommittedName(string runId, string fileName) => $"{runId}-{fileName}";
 }

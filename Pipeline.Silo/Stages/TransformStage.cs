@@ -1,3 +1,4 @@
+using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
 using Pipeline.Core.Transform;
 using Pipeline.Silo.Faults;
@@ -11,7 +12,7 @@ namespace Pipeline.Silo.Stages;
 /// Nothing becomes visible here; the catalog stage commits.
 /// </summary>
 public sealed class TransformStage(
-    ArrivalLog arrivals, StagePaths paths, ITransformEngine engine, FaultInjector faults, TimeProvider time,
+    ArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Hosting.SiloOptions> options) : IStage
 {
     /// <inheritdoc />
@@ -22,10 +23,9 @@ public sealed class TransformStage(
         var missing = new List<QuarantineInfo>();
         foreach (var record in records)
         {
-            var path = paths.Lake.PathOf(record.Key);
-            if (File.Exists(path))
+            if (await lake.StatAsync(record.Key, cancellationToken) is not null)
             {
-                inputs.Add(new TransformInput(path, record.Key, record.Sequence));
+                inputs.Add(new TransformInput(await lake.GetLocalPathAsync(record.Key, cancellationToken), record.Key, record.Sequence));
             }
             else
             {
@@ -33,7 +33,8 @@ public sealed class TransformStage(
             }
         }
 
-        var quarantineDir = paths.Quarantine(work.Dataset, work.RunId);
+        var quarantineDir = paths.LocalQuarantine(work.Dataset, work.RunId);
+        var quarantineKey = StagePaths.QuarantinePrefix(work.Dataset, work.RunId);
         var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
         var request = new TransformRequest(work.Spec, work.RunId, time.GetUtcNow(), inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
@@ -57,17 +58,32 @@ public sealed class TransformStage(
             }
         }
 
+        await PublishQuarantineAsync(quarantineDir, quarantineKey, cancellationToken);
         faults.Hit(FaultPoint.BeforeCommit);
         var quarantined = missing
-            .Concat(result.QuarantinedFiles.Select(f => new QuarantineInfo(f.SourceKey, f.Reason, paths.Lake.KeyOf(quarantineDir))))
+            .Concat(result.QuarantinedFiles.Select(f => new QuarantineInfo(f.SourceKey, f.Reason, f.SourceKey)))
             .ToList();
         if (result.RowsQuarantined > 0)
         {
             quarantined.Add(new QuarantineInfo("(rows)", $"{result.RowsQuarantined} rows did not fit the schema; see the _reason column",
-                paths.Lake.KeyOf(quarantineDir)));
+                quarantineKey));
         }
 
         var counts = new RunCounts(result.RowsIn, result.RowsWritten, result.RowsQuarantined, quarantined.Count(q => q.SourceKey != "(rows)"));
         return new StageOutcome(counts, quarantined);
+    }
+
+    async Task PublishQuarantineAsync(string folder, string prefix, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+            await lake.PutFileAsync(file, prefix + relative, move: false, cancellationToken);
+        }
     }
 }
