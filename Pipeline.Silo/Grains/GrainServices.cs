@@ -6,7 +6,7 @@ namespace Pipeline.Silo.Grains;
 
 /// <summary>What dataset grains need from the silo: stores, the stage runner, time, randomness, faults.</summary>
 public sealed class GrainServices(
-    GrainStateStore store, ArrivalLog arrivals, IStageRunner runner, TimeProvider time, FaultInjector faults,
+    IGrainStateStore store, IArrivalLog arrivals, IStageRunner runner, TimeProvider time, FaultInjector faults,
     RunSpans spans, SiloMetrics metrics)
 {
     /// <summary>Run spans (one trace per run).</summary>
@@ -16,10 +16,10 @@ public sealed class GrainServices(
     public SiloMetrics Metrics { get; } = metrics;
 
     /// <summary>Grain state.</summary>
-    public GrainStateStore Store { get; } = store;
+    public IGrainStateStore Store { get; } = store;
 
     /// <summary>The arrival log.</summary>
-    public ArrivalLog Arrivals { get; } = arrivals;
+    public IArrivalLog Arrivals { get; } = arrivals;
 
     /// <summary>Runs stage attempts.</summary>
     public IStageRunner Runner { get; } = runner;

@@ -29,8 +29,8 @@ public static class SiloServices
 
         // --- state: one SQLite file for grains, arrivals and the catalog ---
         services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
-        services.AddSingleton<GrainStateStore>();
-        services.AddSingleton<ArrivalLog>();
+        services.AddSingleton<IGrainStateStore, SqliteGrainStateStore>();
+        services.AddSingleton<IArrivalLog, SqliteArrivalLog>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
         services.AddSingleton<ILakeStore>(sp => new LocalLakeStore(sp.GetRequiredService<LakeLayout>()));

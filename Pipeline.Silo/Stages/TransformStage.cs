@@ -12,7 +12,7 @@ namespace Pipeline.Silo.Stages;
 /// Nothing becomes visible here; the catalog stage commits.
 /// </summary>
 public sealed class TransformStage(
-    ArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults, TimeProvider time,
+    IArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Hosting.SiloOptions> options) : IStage
 {
     /// <inheritdoc />

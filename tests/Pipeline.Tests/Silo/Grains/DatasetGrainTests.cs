@@ -29,7 +29,7 @@ public sealed class DatasetGrainTests : IAsyncDisposable
     }
 
     GrainRuntime CreateRuntime() => new(
-        new GrainServices(new GrainStateStore(store), new ArrivalLog(store), runner, time,
+        new GrainServices(new SqliteGrainStateStore(store), new SqliteArrivalLog(store), runner, time,
             new FaultInjector(Options.Create(new FaultOptions())), new RunSpans(), new SiloMetrics(Meters)) { Jitter = () => 1.0 },
         NullLogger<GrainRuntime>.Instance);
 

@@ -3,19 +3,13 @@ using Pipeline.Core.Datasets;
 
 namespace Pipeline.Silo.State;
 
-/// <summary>A recorded arrival.</summary>
-public sealed record ArrivalRecord(long Sequence, string Key, string ETag, long Size, DateTimeOffset RecordedAt, string? RunId, string? TraceParent);
-
-/// <summary>Pending arrivals of a dataset: how many, and since when the oldest waits.</summary>
-public sealed record PendingSummary(long Count, DateTimeOffset? Oldest);
-
 /// <summary>
 /// Every arrival ever recorded, once per (dataset, key, ETag): the unique constraint is what makes
 /// a repeated notification a no-op. An arrival is pending until a run claims it.
 /// </summary>
-public sealed class ArrivalLog(SqliteStore store)
+public sealed class SqliteArrivalLog(SqliteStore store) : IArrivalLog
 {
-    /// <summary>Records the notices that are new; returns how many were new and how many duplicates.</summary>
+    /// <inheritdoc />
     public Task<ArrivalsRecorded> AddAsync(
         string dataset, IReadOnlyList<ArrivalNotice> notices, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -46,7 +40,7 @@ public sealed class ArrivalLog(SqliteStore store)
         return Task.FromResult(new ArrivalsRecorded(recorded, notices.Count - recorded));
     }
 
-    /// <summary>Counts the pending arrivals of a dataset.</summary>
+    /// <inheritdoc />
     public Task<PendingSummary> PendingAsync(string dataset, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
@@ -59,7 +53,7 @@ public sealed class ArrivalLog(SqliteStore store)
         return Task.FromResult(new PendingSummary(reader.GetInt64(0), oldest));
     }
 
-    /// <summary>Total arrivals ever recorded for a dataset.</summary>
+    /// <inheritdoc />
     public Task<long> TotalAsync(string dataset, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
@@ -69,10 +63,7 @@ public sealed class ArrivalLog(SqliteStore store)
         return Task.FromResult((long)command.ExecuteScalar()!);
     }
 
-    /// <summary>
-    /// Gives the oldest pending arrivals (at most <paramref name="maxFiles"/>) to a run, unless that run
-    /// already has its arrivals (idempotent after a crash); returns the run's file count.
-    /// </summary>
+    /// <inheritdoc />
     public Task<int> ClaimAsync(string dataset, string runId, int maxFiles, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
@@ -92,7 +83,7 @@ public sealed class ArrivalLog(SqliteStore store)
         return Task.FromResult(count);
     }
 
-    /// <summary>The arrivals of one run, in arrival order.</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<ArrivalRecord>> ForRunAsync(string dataset, string runId, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();

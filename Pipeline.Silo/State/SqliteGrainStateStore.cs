@@ -2,17 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Pipeline.Silo.State;
 
-/// <summary>A grain's persisted state and the version its next write must match.</summary>
-public sealed record GrainRecord(string Json, long Version);
-
-/// <summary>Another writer changed the grain since it was read: reload and re-apply.</summary>
-public sealed class ConcurrencyException(string key, long expected)
-    : Exception($"Grain '{key}' is no longer at version {expected}");
-
-/// <summary>Grain state: one row per grain with a version for conditional writes and a wake-up time.</summary>
-public sealed class GrainStateStore(SqliteStore store)
+/// <summary>Grain state in SQLite: one row per grain with a version for conditional writes and a wake-up time.</summary>
+public sealed class SqliteGrainStateStore(SqliteStore store) : IGrainStateStore
 {
-    /// <summary>Reads a grain's state; null when it was never written.</summary>
+    /// <inheritdoc />
     public Task<GrainRecord?> ReadAsync(string key, CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
@@ -23,10 +16,7 @@ public sealed class GrainStateStore(SqliteStore store)
         return Task.FromResult(reader.Read() ? new GrainRecord(reader.GetString(0), reader.GetInt64(1)) : null);
     }
 
-    /// <summary>
-    /// Writes when the stored version still is <paramref name="expectedVersion"/> (0: not stored yet);
-    /// returns the new version or throws <see cref="ConcurrencyException"/>.
-    /// </summary>
+    /// <inheritdoc />
     public Task<long> WriteAsync(
         string key, string json, long expectedVersion, DateTimeOffset? wakeAt, bool active,
         CancellationToken cancellationToken = default)
@@ -49,16 +39,16 @@ public sealed class GrainStateStore(SqliteStore store)
         return Task.FromResult(expectedVersion + 1);
     }
 
-    /// <summary>Grains whose wake-up time has come.</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
         Keys("SELECT key FROM grains WHERE wake_at IS NOT NULL AND wake_at <= $now ORDER BY wake_at LIMIT $limit",
             ("$now", now.ToUnixTimeMilliseconds()), ("$limit", limit));
 
-    /// <summary>Grains with work in flight (to re-adopt after a restart).</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ActiveAsync(CancellationToken cancellationToken = default) =>
         Keys("SELECT key FROM grains WHERE active = 1");
 
-    /// <summary>Every grain key.</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) =>
         Keys("SELECT key FROM grains ORDER BY key");
 
