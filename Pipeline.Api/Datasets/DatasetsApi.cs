@@ -1,3 +1,4 @@
+using Pipeline.Api.Security;
 using Pipeline.Api.Silo;
 using Pipeline.Core.Datasets;
 
@@ -9,8 +10,8 @@ public static class DatasetsApi
     /// <summary>Maps the dataset routes.</summary>
     public static RouteGroupBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets").WithTags("Datasets");
-        group.MapPut("/{id}", RegisterAsync).WithName("RegisterDataset")
+        var group = app.MapGroup("/api/datasets").WithTags("Datasets").RequireRole(ApiRole.Reader);
+        group.MapPut("/{id}", RegisterAsync).WithName("RegisterDataset").RequireRole(ApiRole.Admin)
             .WithSummary("Registers a dataset (201) or updates its definition (200).")
             .Produces<DatasetInfo>(StatusCodes.Status201Created).Produces<DatasetInfo>().ProducesValidationProblem();
         group.MapGet("/", ListAsync).WithName("ListDatasets").WithSummary("Lists the datasets with their status.")

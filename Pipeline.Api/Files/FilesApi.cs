@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Pipeline.Api.Datasets;
 using Pipeline.Api.Hosting;
+using Pipeline.Api.Security;
 using Pipeline.Api.Silo;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Lake;
@@ -14,7 +15,7 @@ public static class FilesApi
 {
     /// <summary>Maps the upload route.</summary>
     public static RouteHandlerBuilder MapFilesApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/datasets/{id}/files", UploadAsync).WithTags("Files").WithName("UploadFile")
+        app.MapPost("/api/datasets/{id}/files", UploadAsync).WithTags("Files").WithName("UploadFile").RequireRole(ApiRole.Writer)
             .WithSummary("Uploads one file (the raw request body, streamed) into the dataset's raw zone; 202 {key, size, duplicate}.")
             .Produces<UploadResult>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -4,6 +4,7 @@ using Pipeline.Api.Datasets;
 using Pipeline.Api.Files;
 using Pipeline.Api.Queries;
 using Pipeline.Api.Runs;
+using Pipeline.Api.Security;
 using Pipeline.Api.Silo;
 using Pipeline.Api.Tables;
 using Pipeline.Core.Lake;
@@ -27,12 +28,17 @@ public static class ApiServices
         builder.Services.AddExceptionHandler<SiloUnavailableHandler>();
         builder.Services.AddSingleton<ILakeStore>(sp => new LocalLakeStore(new LakeLayout(sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir)));
         builder.Services.AddOpenApi();
+        builder.Services.AddValidatedOptions<ApiKeyOptions>(ApiKeyOptions.Section);
+        builder.Services.AddSingleton<ApiKeyPolicy>();
+        builder.Services.AddHostedService<ApiKeyStartupCheck>();
         return builder;
     }
 
     /// <summary>Maps the public REST API.</summary>
     public static WebApplication MapPipelineApi(this WebApplication app)
     {
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
         app.MapGet("/", () => TypedResults.Ok(new { service = "Pipeline.Api", openApi = "/openapi/v1.json" }))
             .ExcludeFromDescription();
         app.MapDatasetsApi();

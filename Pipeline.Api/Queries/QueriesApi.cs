@@ -1,3 +1,4 @@
+using Pipeline.Api.Security;
 using Pipeline.Api.Silo;
 using Pipeline.Core.Queries;
 
@@ -12,7 +13,7 @@ public static class QueriesApi
     /// <summary>Maps the query routes.</summary>
     public static RouteGroupBuilder MapQueriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/queries").WithTags("Queries");
+        var group = app.MapGroup("/api/queries").WithTags("Queries").RequireRole(ApiRole.Reader);
         group.MapPost("/", SubmitAsync).WithName("StartQuery")
             .WithSummary("Starts a query execution over the catalog's tables (202 with its id).")
             .Produces<QueryStarted>(StatusCodes.Status202Accepted).ProducesValidationProblem();

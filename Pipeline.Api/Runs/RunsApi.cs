@@ -1,4 +1,5 @@
 using Pipeline.Api.Datasets;
+using Pipeline.Api.Security;
 using Pipeline.Api.Silo;
 using Pipeline.Core.Runs;
 
@@ -10,9 +11,9 @@ public static class RunsApi
     /// <summary>Maps the run routes.</summary>
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/datasets/{id}/runs").WithTags("Runs");
+        var group = app.MapGroup("/api/datasets/{id}/runs").WithTags("Runs").RequireRole(ApiRole.Reader);
         group.MapPost("/", (string id, SiloClient silo, CancellationToken ct) => Call(id, () => silo.TriggerRunAsync(id, ct), accepted: true))
-            .WithName("TriggerRun").WithSummary("Runs the pending files now (202 with the run id).")
+            .WithName("TriggerRun").RequireRole(ApiRole.Admin).WithSummary("Runs the pending files now (202 with the run id).")
             .Produces<RunStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", (string id, SiloClient silo, CancellationToken ct) => Call(id, () => silo.ListRunsAsync(id, ct)))
             .WithName("ListRuns").WithSummary("The dataset's runs, newest first.").Produces<List<RunInfo>>();
@@ -20,7 +21,7 @@ public static class RunsApi
             .WithName("GetRun").WithSummary("A run: state, per-stage attempts with start, end and error, row counts.")
             .Produces<RunInfo>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{runId}/retry", (string id, string runId, SiloClient silo, CancellationToken ct) => Call(id, () => silo.RetryRunAsync(id, runId, ct), accepted: true))
-            .WithName("RetryRun").WithSummary("Starts a failed run again from the stage that failed.")
+            .WithName("RetryRun").RequireRole(ApiRole.Admin).WithSummary("Starts a failed run again from the stage that failed.")
             .Produces<RunStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }

@@ -1,3 +1,4 @@
+using Pipeline.Api.Security;
 using Pipeline.Api.Silo;
 using Pipeline.Core.Tables;
 
@@ -9,7 +10,7 @@ public static class TablesApi
     /// <summary>Maps the table routes.</summary>
     public static RouteGroupBuilder MapTablesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tables").WithTags("Tables");
+        var group = app.MapGroup("/api/tables").WithTags("Tables").RequireRole(ApiRole.Reader);
         group.MapGet("/", async (SiloClient silo, CancellationToken ct) =>
             {
                 var result = await silo.ListTablesAsync(ct);

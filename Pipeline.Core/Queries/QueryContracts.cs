@@ -25,8 +25,8 @@ public sealed record QueryRequest(string? Sql);
 /// <summary>Answer to <c>POST /api/queries</c>.</summary>
 public sealed record QueryStarted(string QueryId);
 
-/// <summary>Statistics of an execution.</summary>
-public sealed record QueryStatistics(long Rows, long BytesScanned, double ElapsedMilliseconds);
+/// <summary>Statistics of an execution; <paramref name="Truncated"/> when the result hit the row limit.</summary>
+public sealed record QueryStatistics(long Rows, long BytesScanned, double ElapsedMilliseconds, bool Truncated = false);
 
 /// <summary>A query execution.</summary>
 public sealed record QueryExecution(

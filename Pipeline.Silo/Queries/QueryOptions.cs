@@ -16,7 +16,7 @@ public sealed class QueryOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Rows of a result kept for paging (the CSV file under query-results/ has them all).</summary>
+    /// <summary>Most rows a result may have; a larger result is cut there and marked truncated.</summary>
     [Range(1, 10_000_000)]
     public int MaxResultRows { get; set; } = 100_000;
 

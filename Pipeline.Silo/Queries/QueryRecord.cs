@@ -32,6 +32,9 @@ public sealed class QueryRecord(string id, string sql, DateTimeOffset submittedA
     /// <summary>Result columns.</summary>
     public IReadOnlyList<ResultColumn> Columns { get; set; } = [];
 
+    /// <summary>True when the result was cut at the row limit.</summary>
+    public bool Truncated { get; set; }
+
     /// <summary>Result rows kept for paging.</summary>
     public List<object?[]> Rows { get; } = [];
 

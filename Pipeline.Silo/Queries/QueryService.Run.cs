@@ -23,12 +23,15 @@ public sealed partial class QueryService
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (record.Rows.Count == options.Value.MaxResultRows)
+                {
+                    record.Truncated = true;
+                    break;
+                }
+
                 var values = reader.GetValues();
                 csv.WriteLine(string.Join(',', values.Select(CsvFormat.Value)));
-                if (record.Rows.Count < options.Value.MaxResultRows)
-                {
-                    record.Rows.Add(values.Select(ResultValues.ToJson).ToArray());
-                }
+                record.Rows.Add(values.Select(ResultValues.ToJson).ToArray());
             }
         }
 

@@ -73,7 +73,7 @@ public sealed partial class QueryService(
                 timeout.CancelAfter(options.Value.Timeout);
                 var tables = await catalog.SourcesAsync(token);
                 var bytes = await Task.Run(() => RunAsync(record, tables, timeout.Token), CancellationToken.None);
-                record.Statistics = new QueryStatistics(record.Rows.Count, bytes, watch.Elapsed.TotalMilliseconds);
+                record.Statistics = new QueryStatistics(record.Rows.Count, bytes, watch.Elapsed.TotalMilliseconds, record.Truncated);
                 record.State = QueryState.Succeeded;
             }
             finally
