@@ -9,6 +9,13 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: '$1' is required ($
 need dotnet "install the .NET 10 SDK"
 need npm "install Node.js 20+ with npm; the build fetches libduckdb.so from npm"
 
+# The dashboard's browser test drives headless Chromium (the Debian package) over the DevTools protocol.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "test.sh: installing chromium for the dashboard's browser test" >&2
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Pipeline.sln -c Debug -nologo -clp:ErrorsOnly
 dotnet test Pipeline.sln -c Debug --no-build -nologo "$@"

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Pipeline.AppHost.Dashboard;
 
 namespace Pipeline.AppHost;
 
@@ -24,6 +25,13 @@ public static class AppHostCommand
                           $"[env: PIPELINE_MAX_RESTARTS]",
             DefaultValueFactory = _ => EnvInt("PIPELINE_MAX_RESTARTS") ?? AppHostOptions.DefaultMaxRestarts,
         };
+        var dashboardPort = PortOption("--dashboard-port", "PIPELINE_DASHBOARD_PORT", DashboardOptions.DefaultPort,
+            "Port of the dashboard and its OTLP receiver on 127.0.0.1; 0 picks a free port");
+        var dashboardUnsecured = new Option<bool>("--dashboard-unsecured")
+        {
+            Description = "Serve the dashboard without asking for the login token [env: PIPELINE_DASHBOARD_UNSECURED=true]",
+            DefaultValueFactory = _ => Env("PIPELINE_DASHBOARD_UNSECURED") is "true" or "True" or "TRUE" or "1",
+        };
         maxRestarts.Validators.Add(r =>
         {
             if (IsInt(r) && r.GetValueOrDefault<int>() < 0)
@@ -36,7 +44,7 @@ public static class AppHostCommand
             "Starts Pipeline locally: the silo and the REST API as supervised child processes, " +
             "with a file-system lake, SQLite state and DuckDB. Ctrl+C stops everything.")
         {
-            dataDir, apiPort, siloPort, maxRestarts,
+            dataDir, apiPort, siloPort, maxRestarts, dashboardPort, dashboardUnsecured,
         };
         root.SetAction((parse, cancellationToken) => run(new AppHostOptions
         {
@@ -45,6 +53,16 @@ public static class AppHostCommand
             SiloPort = parse.GetValue(siloPort),
             MaxRestarts = parse.GetValue(maxRestarts),
             OtlpEndpoint = Env("OTEL_EXPORTER_OTLP_ENDPOINT"),
+            Dashboard = new DashboardOptions
+            {
+                Port = parse.GetValue(dashboardPort),
+                Unsecured = parse.GetValue(dashboardUnsecured),
+                OtlpApiKey = Env("PIPELINE_DASHBOARD_OTLP_API_KEY"),
+                MaxSpans = Positive("PIPELINE_DASHBOARD_MAX_SPANS") ?? DashboardOptions.DefaultMaxSpans,
+                MaxLogs = Positive("PIPELINE_DASHBOARD_MAX_LOGS") ?? DashboardOptions.DefaultMaxLogs,
+                MaxPointsPerSeries = Positive("PIPELINE_DASHBOARD_MAX_METRIC_POINTS") ?? DashboardOptions.DefaultMaxPointsPerSeries,
+                MaxConsoleLines = Positive("PIPELINE_DASHBOARD_MAX_CONSOLE_LINES") ?? DashboardOptions.DefaultMaxConsoleLines,
+            },
         }, cancellationToken));
         return root;
     }
@@ -71,6 +89,8 @@ public static class AppHostCommand
         r.Tokens.Count == 0 || int.TryParse(r.Tokens[^1].Value, CultureInfo.InvariantCulture, out _);
 
     static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+
+    static int? Positive(string name) => EnvInt(name) is > 0 and var v ? v : null;
 
     static int? EnvInt(string name) =>
         int.TryParse(Env(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;

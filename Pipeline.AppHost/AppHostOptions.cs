@@ -1,3 +1,5 @@
+using Pipeline.AppHost.Dashboard;
+
 namespace Pipeline.AppHost;
 
 /// <summary>What the AppHost was asked to do (command line, else environment, else defaults).</summary>
@@ -27,6 +29,12 @@ public sealed record AppHostOptions
     /// <summary>How long a resource may take to answer <c>/health</c> after it starts.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>OTLP endpoint handed to the services, if any.</summary>
+    /// <summary>
+    /// The user's own <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, handed to the services as is; when unset the
+    /// services send their telemetry to the dashboard.
+    /// </summary>
     public string? OtlpEndpoint { get; init; }
+
+    /// <summary>The development dashboard: port, login, and how much telemetry it keeps.</summary>
+    public DashboardOptions Dashboard { get; init; } = new();
 }

@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using Pipeline.AppHost.Dashboard;
 using Pipeline.AppHost.Resources;
 using Pipeline.AppHost.Supervision;
 
 namespace Pipeline.AppHost;
 
-/// <summary>Starts every resource in order, reports readiness, and stops them all on shutdown or failure.</summary>
+/// <summary>
+/// Starts the dashboard, then every resource in order, reports readiness, and stops them all on
+/// shutdown or failure.
+/// </summary>
 public sealed class AppHostRunner(AppHostOptions options, ConsoleOutput output, TimeProvider time)
 {
     /// <summary>Runs until <paramref name="shutdown"/> fires (exit code 0) or a resource fails (exit code 1).</summary>
@@ -14,9 +18,41 @@ public sealed class AppHostRunner(AppHostOptions options, ConsoleOutput output, 
         Directory.CreateDirectory(options.DataDir);
         output.Info($"Pipeline starting; data folder {options.DataDir}");
 
+        // --- dashboard: pages, JSON API and the OTLP receiver, before any service sends telemetry ---
+        var registry = new ResourceRegistry();
+        DashboardServer dashboard;
+        try
+        {
+            dashboard = await DashboardServer.StartAsync(options.Dashboard, registry, output, time, shutdown).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            output.Info($"Giving up: the dashboard cannot listen on 127.0.0.1:{options.Dashboard.Port} ({ex.Message}); " +
+                        "pass --dashboard-port 0 for a free port");
+            return 1;
+        }
+
+        await using (dashboard.ConfigureAwait(false))
+        {
+            registry.Add(AppHostResource.Create(dashboard.Url));
+            output.Info(dashboard.Access.Unsecured
+                ? $"dashboard {dashboard.Url}  unsecured (no login)"
+                : $"dashboard {dashboard.Url}  login: {dashboard.LoginUrl}");
+            output.Info(options.OtlpEndpoint is { } own
+                ? $"otlp      {own}  from OTEL_EXPORTER_OTLP_ENDPOINT: the services send telemetry there, not to the dashboard"
+                : $"otlp      {dashboard.OtlpEndpoint}  the services send traces, metrics and logs to the dashboard (http/protobuf)");
+            var telemetry = TelemetryEnvironment.For(options.OtlpEndpoint, dashboard.OtlpEndpoint, options.Dashboard.OtlpApiKey);
+            return await RunResourcesAsync(registry, telemetry, clock, shutdown).ConfigureAwait(false);
+        }
+    }
+
+    async Task<int> RunResourcesAsync(
+        ResourceRegistry registry, IReadOnlyDictionary<string, string> telemetry, Stopwatch clock, CancellationToken shutdown)
+    {
         using var http = new HttpClient();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
-        var resources = ResourceCatalog.Create(options).Select(spec => new ResourceState(spec)).ToList();
+        var resources = ResourceCatalog.Create(options, telemetry).Select(spec => new ResourceState(spec)).ToList();
+        resources.ForEach(registry.Add);
         var running = new List<Task>();
         try
         {

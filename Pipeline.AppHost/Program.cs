@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Pipeline.AppHost;
+using Pipeline.AppHost.Dashboard.Storage;
 using Pipeline.AppHost.Supervision;
 
 var command = AppHostCommand.Create(async (options, cancellationToken) =>
@@ -15,7 +16,8 @@ var command = AppHostCommand.Create(async (options, cancellationToken) =>
 
     using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
     using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-    var runner = new AppHostRunner(options, new ConsoleOutput(Console.Out), TimeProvider.System);
+    var console = new ConsoleLogStore(options.Dashboard.MaxConsoleLines, TimeProvider.System);
+    var runner = new AppHostRunner(options, new ConsoleOutput(Console.Out, console), TimeProvider.System);
     return await runner.RunAsync(shutdown.Token);
 });
 

@@ -10,18 +10,22 @@ namespace Pipeline.AppHost.Resources;
 public static class ResourceCatalog
 {
     /// <summary>The silo first (it owns the grains), then the Api that calls it.</summary>
-    public static IReadOnlyList<ResourceSpec> Create(AppHostOptions options)
+    /// <param name="options">What the AppHost was asked to do.</param>
+    /// <param name="telemetry">The <c>OTEL_*</c> variables for every service; by default the user's own endpoint, if any.</param>
+    public static IReadOnlyList<ResourceSpec> Create(AppHostOptions options, IReadOnlyDictionary<string, string>? telemetry = null)
     {
+        telemetry ??= TelemetryEnvironment.For(options.OtlpEndpoint, null, null);
+
         // --- silo: grains, state, stage runners ---
         var siloUrl = Loopback(options.SiloPort == 0 ? FreePort() : options.SiloPort);
-        var silo = new ResourceSpec("silo", ProjectPath("Pipeline.Silo"), siloUrl, Environment(options, "silo", siloUrl, new()
+        var silo = new ResourceSpec("silo", ProjectPath("Pipeline.Silo"), siloUrl, Environment(telemetry, "silo", siloUrl, new()
         {
             ["Pipeline__DataDir"] = options.DataDir,
         }));
 
         // --- api: the public REST API, a client of the silo ---
         var apiUrl = Loopback(options.ApiPort);
-        var api = new ResourceSpec("api", ProjectPath("Pipeline.Api"), apiUrl, Environment(options, "api", apiUrl, new()
+        var api = new ResourceSpec("api", ProjectPath("Pipeline.Api"), apiUrl, Environment(telemetry, "api", apiUrl, new()
         {
             ["Pipeline__DataDir"] = options.DataDir,
             ["Pipeline__SiloUrl"] = siloUrl.ToString().TrimEnd('/'),
@@ -31,7 +35,7 @@ public static class ResourceCatalog
     }
 
     static Dictionary<string, string> Environment(
-        AppHostOptions options, string name, Uri url, Dictionary<string, string> own)
+        IReadOnlyDictionary<string, string> telemetry, string name, Uri url, Dictionary<string, string> own)
     {
         var env = new Dictionary<string, string>(own)
         {
@@ -44,9 +48,9 @@ public static class ResourceCatalog
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Warning",
         };
-        if (options.OtlpEndpoint is { } otlp)
+        foreach (var (key, value) in telemetry)
         {
-            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
+            env[key] = value;
         }
 
         return env;

@@ -133,7 +133,7 @@ public sealed partial class DatasetGrain
     }
 
     StageWork Work(RunRecord run, AttemptRecord attempt) =>
-        new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent);
+        new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent, run.CreatedAt);
 
     async Task SetWakeAsync(DateTimeOffset? at, CancellationToken cancellationToken)
     {

@@ -4,8 +4,9 @@ using Pipeline.Core.Runs;
 namespace Pipeline.Silo.Grains;
 
 /// <summary>One stage attempt handed from a grain to a stage runner.</summary>
+/// <param name="RunCreatedAt">Also the run's <c>_ingested_at</c>: the same in every attempt.</param>
 public sealed record StageWork(
-    string Dataset, DatasetSpec Spec, string RunId, Stage Stage, int Attempt, string Token, string? TraceParent);
+    string Dataset, DatasetSpec Spec, string RunId, Stage Stage, int Attempt, string Token, string? TraceParent, DateTimeOffset RunCreatedAt);
 
 /// <summary>What a successful attempt reports back.</summary>
 public sealed record StageOutcome(RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined);

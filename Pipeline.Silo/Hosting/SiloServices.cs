@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Pipeline.Aws.Configuration;
 using Pipeline.Core.Lake;
 using Pipeline.ServiceDefaults.Options;
 using Pipeline.Silo.Arrivals;
@@ -27,13 +28,12 @@ public static class SiloServices
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
 
-        // --- state: one SQLite file for grains, arrivals and the catalog ---
+        // --- state: grains and arrivals in SQLite or DynamoDB (Pipeline:State); the catalog in SQLite; the lake (Pipeline:Lake) ---
         services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
-        services.AddSingleton<IGrainStateStore, SqliteGrainStateStore>();
-        services.AddSingleton<IArrivalLog, SqliteArrivalLog>();
+        services.AddGrainState<SqliteGrainStateStore, SqliteArrivalLog>(builder.Configuration);
         services.AddSingleton<CatalogStore>();
         services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
-        services.AddSingleton<ILakeStore>(sp => new LocalLakeStore(sp.GetRequiredService<LakeLayout>()));
+        services.AddLakeStore(builder.Configuration, sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir);
 
         // --- grains ---
         services.AddSingleton<FaultInjector>();
@@ -43,7 +43,7 @@ public static class SiloServices
         services.AddSingleton<GrainRuntime>();
         services.AddSingleton<IGrainCallback>(sp => sp.GetRequiredService<GrainRuntime>());
         services.AddHostedService<ReminderService>();
-        services.AddHostedService<ArrivalScanner>();
+        services.AddArrivalFeed(builder.Configuration);
 
         // --- stages ---
         services.AddSingleton<StageRunner>();

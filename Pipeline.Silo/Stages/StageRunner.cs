@@ -60,6 +60,7 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
                     .SetTag("pipeline.rows_quarantined", c.RowsQuarantined);
             }
 
+            activity?.SetStatus(ActivityStatusCode.Ok);
             await callback.StageCompletedAsync(work.Dataset, work.Token, outcome, CancellationToken.None);
             LogCompleted(logger, work.Dataset, work.RunId, work.Stage, work.Attempt);
         }

@@ -12,7 +12,7 @@ namespace Pipeline.Silo.Stages;
 /// Nothing becomes visible here; the catalog stage commits.
 /// </summary>
 public sealed class TransformStage(
-    IArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults, TimeProvider time,
+    IArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults,
     Microsoft.Extensions.Options.IOptions<Hosting.SiloOptions> options) : IStage
 {
     /// <inheritdoc />
@@ -36,7 +36,7 @@ public sealed class TransformStage(
         var quarantineDir = paths.LocalQuarantine(work.Dataset, work.RunId);
         var quarantineKey = StagePaths.QuarantinePrefix(work.Dataset, work.RunId);
         var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
-        var request = new TransformRequest(work.Spec, work.RunId, time.GetUtcNow(), inputs,
+        var request = new TransformRequest(work.Spec, work.RunId, work.RunCreatedAt, inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
             options.Value.EngineMemoryLimit, options.Value.EngineThreads);
         TransformResult result;

@@ -8,6 +8,8 @@ internal static class DuckDbFaults
 {
     const int MaxReasonLength = 2000;
 
+    static readonly string[] TailMarkers = ["\n\nLINE ", "\nThe search space used was", "\nPossible fixes"];
+
     /// <summary>True when retrying the attempt can help: memory, disk and other I/O trouble.</summary>
     public static bool IsTransient(DuckDbException e) =>
         e.ErrorType is DuckDbErrorType.OutOfMemory or DuckDbErrorType.IO or DuckDbErrorType.Network or DuckDbErrorType.Http;
@@ -29,11 +31,20 @@ internal static class DuckDbFaults
             ? new OperationCanceledException("The transform was cancelled.", e, cancellationToken)
             : new TransformException($"{step} failed: {Clean(e.Message)}", IsTransient(e), e);
 
-    /// <summary>DuckDB's message without the echo of the statement ("LINE 1: ..."), and of bounded length.</summary>
+    /// <summary>
+    /// DuckDB's message without the echo of the statement ("LINE 1: ...") and the CSV sniffer's list of
+    /// candidates and generic fixes, of bounded length.
+    /// </summary>
     public static string Clean(string message)
     {
-        var line = message.IndexOf("\n\nLINE ", StringComparison.Ordinal);
-        var text = (line >= 0 ? message[..line] : message).Trim();
+        var text = message;
+        foreach (var tail in TailMarkers)
+        {
+            var at = text.IndexOf(tail, StringComparison.Ordinal);
+            text = at >= 0 ? text[..at] : text;
+        }
+
+        text = text.Trim();
         return text.Length <= MaxReasonLength ? text : text[..MaxReasonLength] + "...";
     }
 }

@@ -19,6 +19,7 @@ public sealed class DuckDbTransformEngine : ITransformEngine
     public Task<TransformResult> RunAsync(TransformRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = RequestPaths.Absolute(request);
         // DuckDB calls block for the length of the job: keep them off the shared thread pool.
         return Task.Factory.StartNew(() => Run(request, cancellationToken), cancellationToken,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -31,14 +32,14 @@ public sealed class DuckDbTransformEngine : ITransformEngine
         activity?.SetTag("pipeline.run", request.RunId);
         activity?.SetTag("pipeline.files", request.Files.Count);
 
-        OutputFolders.Validate(request);
-        OutputFolders.Reset(request.OutputDir);
-        OutputFolders.Reset(request.QuarantineDir);
         var ownTemp = request.TempDir is null;
         var temp = request.TempDir ?? Path.Combine(Path.GetTempPath(), $"pipeline-duckdb-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temp);
         try
         {
+            OutputFolders.Validate(request);
+            OutputFolders.Reset(request.OutputDir);
+            OutputFolders.Reset(request.QuarantineDir);
+            OutputFolders.Create(temp);
             using var database = EngineDatabase.Open(request, temp);
             using var connection = database.Connect();
             var run = new TransformRun(connection, request, cancellationToken);
@@ -49,14 +50,13 @@ public sealed class DuckDbTransformEngine : ITransformEngine
             activity?.SetTag("pipeline.rows_quarantined", result.RowsQuarantined);
             return result;
         }
+        catch (Exception e) when (MarkFailed(activity, e))
+        {
+            throw;
+        }
         catch (DuckDbException e)
         {
             throw DuckDbFaults.Translate(e, "Opening DuckDB", cancellationToken);
-        }
-        catch (Exception e) when (activity is not null)
-        {
-            activity.SetStatus(ActivityStatusCode.Error, e.Message);
-            throw;
         }
         finally
         {
@@ -65,6 +65,13 @@ public sealed class DuckDbTransformEngine : ITransformEngine
                 TryDelete(temp);
             }
         }
+    }
+
+    // An exception filter: records the failure on the span without catching anything.
+    static bool MarkFailed(Activity? activity, Exception e)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+        return false;
     }
 
     static void TryDelete(string folder)

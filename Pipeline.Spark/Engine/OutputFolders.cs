@@ -6,39 +6,41 @@ namespace Pipeline.Spark.Engine;
 internal static class OutputFolders
 {
     /// <summary>
-    /// Checks the folders are safe to empty: absolute, distinct, and holding none of the inputs (a
-    /// misconfigured request must not delete the raw zone).
+    /// Checks the (absolute) folders are safe to empty: below the root, distinct, and holding none of the
+    /// inputs (a misconfigured request must not delete the raw zone).
     /// </summary>
     public static void Validate(TransformRequest request)
     {
         foreach (var folder in new[] { request.OutputDir, request.QuarantineDir })
         {
-            if (!Path.IsPathFullyQualified(folder) || Path.GetPathRoot(folder) == Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar
-                || Path.GetPathRoot(folder) == folder)
+            if (string.IsNullOrEmpty(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))))
             {
-                throw new TransformException($"'{folder}' must be an absolute folder below the root.", transient: false);
+                throw new TransformException($"'{folder}' must be a folder below the root.", transient: false);
             }
 
-            var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-            var inside = request.Files.FirstOrDefault(f => Path.GetFullPath(f.Path).StartsWith(prefix, StringComparison.Ordinal));
+            var prefix = Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar;
+            var inside = request.Files.FirstOrDefault(f => f.Path.StartsWith(prefix, StringComparison.Ordinal));
             if (inside is not null)
             {
                 throw new TransformException($"Input {inside.Path} lies inside '{folder}', which every attempt empties.", transient: false);
             }
         }
 
-        if (Same(request.OutputDir, request.QuarantineDir))
+        if (Overlap(request.OutputDir, request.QuarantineDir))
         {
-            throw new TransformException("OutputDir and QuarantineDir must differ.", transient: false);
+            throw new TransformException("OutputDir and QuarantineDir must be separate folders (neither inside the other).", transient: false);
         }
     }
 
     /// <summary>Deletes <paramref name="folder"/> with its content and creates it empty.</summary>
-    public static void Reset(string folder)
+    public static void Reset(string folder) => Create(folder, empty: true);
+
+    /// <summary>Creates <paramref name="folder"/> (and its parents) if needed; I/O trouble is a transient fault.</summary>
+    public static void Create(string folder, bool empty = false)
     {
         try
         {
-            if (Directory.Exists(folder))
+            if (empty && Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
             }
@@ -47,10 +49,10 @@ internal static class OutputFolders
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TransformException($"Could not empty '{folder}': {e.Message}", transient: true, e);
+            throw new TransformException($"Could not prepare '{folder}': {e.Message}", transient: true, e);
         }
     }
 
-    static bool Same(string a, string b) =>
-        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+    static bool Overlap(string a, string b) =>
+        a == b || a.StartsWith(b + Path.DirectorySeparatorChar, StringComparison.Ordinal) || b.StartsWith(a + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -3,7 +3,8 @@ using Pipeline.Spark.Planning;
 
 namespace Pipeline.Spark.Engine;
 
-/// <summary>The run's files sorted into those that can be read and those set aside whole.</summary>
-/// <param name="Usable">Readable files with their sniffed columns, in run order.</param>
+/// <summary>The run's files sorted into those that can be read, those without rows, and those set aside whole.</summary>
+/// <param name="Usable">Readable files with rows, with their sniffed columns, in run order.</param>
+/// <param name="Empty">Readable files without a row (empty, header only, <c>[]</c>): they add nothing, not even columns.</param>
 /// <param name="Quarantined">Unreadable files with DuckDB's reason.</param>
-public sealed record ProbeResult(IReadOnlyList<SourceSchema> Usable, IReadOnlyList<QuarantinedFile> Quarantined);
+public sealed record ProbeResult(IReadOnlyList<SourceSchema> Usable, IReadOnlyList<TransformInput> Empty, IReadOnlyList<QuarantinedFile> Quarantined);

@@ -1,21 +1,26 @@
+using System.Text.RegularExpressions;
 using Pipeline.Core.Transform;
 using Pipeline.DuckDb;
 using Pipeline.Spark.Planning;
 using Pipeline.Spark.Sql;
-using Pipeline.Spark.Types;
 
 namespace Pipeline.Spark.Engine;
 
 /// <summary>
-/// Sniffs each input file on its own (DESCRIBE over the reader's sample: cheap), so that a truncated Parquet
-/// file, binary junk or invalid JSON is set aside with DuckDB's message instead of failing the run.
+/// Sniffs each input file on its own (sniff_csv or DESCRIBE: the reader looks at a sample only, so this is
+/// cheap), so that a truncated Parquet file, binary junk or invalid JSON is set aside with DuckDB's message
+/// instead of failing the run, and files without rows are told apart.
 /// </summary>
-public static class SourceProbe
+public static partial class SourceProbe
 {
+    // Text files this large cannot be a header alone: skip the check that reads their first rows.
+    const long SurelyHasRows = 1 << 20;
+
     /// <summary>Probes the request's files on a private, sandboxed in-memory DuckDB.</summary>
     public static ProbeResult Probe(TransformRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = RequestPaths.Absolute(request);
         using var database = EngineDatabase.Open(request, tempDirectory: null);
         using var connection = database.Connect();
         return Probe(connection, request, cancellationToken);
@@ -24,6 +29,7 @@ public static class SourceProbe
     internal static ProbeResult Probe(DuckDbConnection connection, TransformRequest request, CancellationToken cancellationToken)
     {
         var usable = new List<SourceSchema>();
+        var empty = new List<TransformInput>();
         var quarantined = new List<QuarantinedFile>();
         foreach (var input in request.Files)
         {
@@ -41,19 +47,34 @@ public static class SourceProbe
                 continue;
             }
 
+            // A file without rows would still add columns, all sniffed as text: leave it out of the plan.
+            var length = new FileInfo(input.Path).Length;
+            if (length == 0)
+            {
+                empty.Add(input);
+                continue;
+            }
+
             try
             {
                 var columns = Describe(connection, request, input.Path, format.Value, cancellationToken);
-                if (columns.Count == 0)
+                if (length > SurelyHasRows && format != SourceFormat.Parquet || HasRows(connection, request, input.Path, format.Value, cancellationToken))
                 {
-                    quarantined.Add(new QuarantinedFile(input.SourceKey, "The file has no columns."));
-                    continue;
+                    usable.Add(new SourceSchema(input, format.Value, columns));
                 }
-
-                usable.Add(new SourceSchema(input, format.Value, columns));
+                else
+                {
+                    empty.Add(input);
+                }
             }
             catch (DuckDbException e) when (IsFileFault(e, input.Path, cancellationToken))
             {
+                if (IsEmptyJson(connection, input.Path, format.Value, cancellationToken))
+                {
+                    empty.Add(input);
+                    continue;
+                }
+
                 quarantined.Add(new QuarantinedFile(input.SourceKey, DuckDbFaults.Clean(e.Message)));
             }
             catch (DuckDbException e)
@@ -62,42 +83,61 @@ public static class SourceProbe
             }
         }
 
-        return new ProbeResult(usable, quarantined);
+        return new ProbeResult(usable, empty, quarantined);
     }
 
     static bool IsFileFault(DuckDbException e, string path, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, path);
 
+    static bool HasRows(DuckDbConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
+    {
+        using var reader = connection.Query($"SELECT EXISTS (SELECT 1 FROM {DuckDbReads.Sniffing(format, path, request.Spec)})", [], cancellationToken);
+        return reader.Read() && reader.GetBoolean(0);
+    }
+
+    // "[]" or blank lines: the JSON reader cannot sniff records from nothing, which is no fault of the file.
+    static bool IsEmptyJson(DuckDbConnection connection, string path, SourceFormat format, CancellationToken cancellationToken)
+    {
+        if (format == SourceFormat.Csv || format == SourceFormat.Parquet)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var reader = connection.Query($"SELECT count(*) FROM {DuckDbReads.JsonValues(format, path)}", [], cancellationToken);
+            return reader.Read() && reader.GetInt64(0) == 0;
+        }
+        catch (DuckDbException)
+        {
+            return false;
+        }
+    }
+
     static List<SourceColumn> Describe(DuckDbConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
     {
+        var csv = format == SourceFormat.Csv;
+        var sql = csv ? DuckDbReads.SniffCsv(path, request.Spec) : DuckDbReads.Describe(format, path, request.Spec);
         var columns = new List<SourceColumn>();
-        using (var reader = connection.Query(DuckDbReads.Describe(format, path, request.Spec), [], cancellationToken))
+        using var reader = connection.Query(sql, [], cancellationToken);
+        while (reader.Read())
         {
-            while (reader.Read())
+            var column = new SourceColumn(reader.GetString(0), reader.GetString(1));
+            // Dates in a non-ISO format sniff as DATE/TIMESTAMP, but the SQL cast of the text only knows ISO:
+            // such columns stay text rather than every row failing the cast.
+            var custom = csv && column.Type switch
             {
-                columns.Add(new SourceColumn(reader.GetString(0), reader.GetString(1)));
-            }
+                "DATE" => !reader.IsDBNull(2) && !IsoFormat().IsMatch(reader.GetString(2)),
+                "TIMESTAMP" => !reader.IsDBNull(3) && !IsoFormat().IsMatch(reader.GetString(3)),
+                _ => false,
+            };
+            columns.Add(custom ? column with { Type = "VARCHAR" } : column);
         }
 
-        if (format != SourceFormat.Csv)
-        {
-            return columns;
-        }
-
-        // Dates in a non-ISO format sniff as DATE/TIMESTAMP, but the SQL cast of the text only knows ISO:
-        // such columns stay text rather than every row failing the cast.
-        using var formats = connection.Query(DuckDbReads.SniffCsvFormats(path, request.Spec), [], cancellationToken);
-        if (!formats.Read())
-        {
-            return columns;
-        }
-
-        var customDate = !formats.IsDBNull(0);
-        var customTimestamp = !formats.IsDBNull(1);
-        return columns.Select(c => (DuckType.Parse(c.Type).Name, customDate, customTimestamp) switch
-        {
-            ("DATE", true, _) or ("TIMESTAMP", _, true) => c with { Type = "VARCHAR" },
-            _ => c,
-        }).ToList();
+        return columns;
     }
+
+    // The strptime formats whose text DuckDB's plain CAST also reads.
+    [GeneratedRegex(@"^%Y-%m-%d([ T]%H:%M(:%S(\.%[fgn])?)?)?(%z)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoFormat();
 }

@@ -12,6 +12,10 @@ namespace Pipeline.Spark.Engine;
 /// </summary>
 internal sealed class TransformRun(DuckDbConnection connection, TransformRequest request, CancellationToken cancellationToken)
 {
+    // One COPY over a UNION ALL of every file: beyond this many branches DuckDB's binder nears its depth limit
+    // and per-file staging (which also sniffs per file) is the safer way; large batches are small files anyway.
+    const int MaxDirectFiles = 64;
+
     /// <summary>The strategy that produced the result (a span tag).</summary>
     public string Strategy { get; private set; } = "none";
 
@@ -21,35 +25,66 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
         var probe = SourceProbe.Probe(connection, request, cancellationToken);
         var usable = probe.Usable.ToList();
         var quarantined = probe.Quarantined.ToList();
-        var tryDirect = true;
+        // Nothing readable (all files empty or quarantined): the run succeeds with nothing written and
+        // every bad file listed, so one bad file never fails a run.
+        if (usable.Count == 0)
+        {
+            Strategy = "empty";
+            return new TransformResult(0, 0, 0, [], quarantined);
+        }
+
+        var plan = Prepare(usable, quarantined, createSourceFileType: true);
+        if (!plan.Dedupe && plan.Sources.Count <= MaxDirectFiles && TryDirect(new DuckDbSql(plan), quarantined) is { } result)
+        {
+            return result;
+        }
+
+        Run("Staging", new DuckDbSql(plan).CreateRawTable());
         while (true)
         {
-            if (usable.Count == 0)
-            {
-                var reasons = string.Join("; ", quarantined.Select(q => $"{q.SourceKey}: {q.Reason}"));
-                throw new TransformException($"No input file of run {request.RunId} is usable. {reasons}", transient: false);
-            }
-
-            var plan = TransformPlanner.Plan(request, usable);
-            var sql = new DuckDbSql(plan);
-            Run("Preparing", $"DROP TABLE IF EXISTS {QuoteName(DuckDbSql.RawTable)}; DROP TYPE IF EXISTS {QuoteName(DuckDbSql.SourceFileType)}; {sql.CreateSourceFileType()}");
-            if (tryDirect && !plan.Dedupe && TryDirect(sql, quarantined) is { } result)
-            {
-                return result;
-            }
-
-            tryDirect = false;
-            var failed = Stage(plan, sql);
+            var failed = Stage(plan, new DuckDbSql(plan));
             if (failed.Count == 0)
             {
-                return Finish(sql, quarantined);
+                return Finish(new DuckDbSql(plan), quarantined);
             }
 
-            // A file failed mid-read: set it aside and plan again without it (its columns may go with it).
+            // A file failed mid-read (its insert rolled back): set it aside and plan without it. When its
+            // absence changes no column, the rows staged so far are exactly the usable files' rows.
             quarantined.AddRange(failed);
             usable.RemoveAll(s => failed.Any(f => f.SourceKey == s.Input.SourceKey));
-            OutputFolders.Reset(request.OutputDir);
+            if (usable.Count == 0)
+            {
+                Strategy = "empty";
+                return new TransformResult(0, 0, 0, [], quarantined);
+            }
+
+            var next = Prepare(usable, quarantined, createSourceFileType: false);
+            if (next.Columns.SequenceEqual(plan.Columns))
+            {
+                return Finish(new DuckDbSql(next), quarantined);
+            }
+
+            plan = next;
+            Run("Staging", $"DROP TABLE {QuoteName(DuckDbSql.RawTable)}; {new DuckDbSql(plan).CreateRawTable()}");
         }
+    }
+
+    // Plans the usable files; creates the _source_file ENUM (kept when re-planning: extra labels are harmless).
+    TransformPlan Prepare(List<SourceSchema> usable, List<QuarantinedFile> quarantined, bool createSourceFileType)
+    {
+        if (usable.Count == 0)
+        {
+            var reasons = string.Join("; ", quarantined.Select(q => $"{q.SourceKey}: {q.Reason}"));
+            throw new TransformException($"No input file of run {request.RunId} is usable. {reasons}", transient: false);
+        }
+
+        var plan = TransformPlanner.Plan(request, usable);
+        if (createSourceFileType)
+        {
+            Run("Preparing", new DuckDbSql(plan).CreateSourceFileType());
+        }
+
+        return plan;
     }
 
     TransformResult? TryDirect(DuckDbSql sql, List<QuarantinedFile> quarantined)
@@ -75,7 +110,6 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
 
     List<QuarantinedFile> Stage(TransformPlan plan, DuckDbSql sql)
     {
-        Run("Staging", sql.CreateRawTable());
         var failed = new List<QuarantinedFile>();
         foreach (var source in plan.Sources)
         {

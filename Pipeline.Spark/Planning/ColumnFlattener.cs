@@ -2,12 +2,6 @@ using Pipeline.Spark.Types;
 
 namespace Pipeline.Spark.Planning;
 
-/// <summary>A leaf column after flattening: <c>a.b.c</c> becomes <c>a_b_c</c>.</summary>
-/// <param name="Name">Flattened name.</param>
-/// <param name="Path">Top-level column, then struct fields.</param>
-/// <param name="Type">The leaf's type (a list or map stays whole).</param>
-internal sealed record FlatColumn(string Name, IReadOnlyList<string> Path, DuckType Type);
-
 /// <summary>
 /// Flattens nested objects into columns, recursively; lists and maps are kept as values. A declared column
 /// stops the descent, so declaring <c>a</c> keeps the struct <c>a</c> whole (cast to the declared type).

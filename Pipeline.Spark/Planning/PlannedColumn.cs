@@ -18,13 +18,3 @@ internal sealed record PlannedColumn(string Name, DuckType RawType, DuckType Tar
     /// <summary>The target type as the spec or DuckDB spells it.</summary>
     public string TargetText => DeclaredType ?? TargetType.ToString();
 }
-
-/// <summary>One entry of <c>partitionBy</c>, bound to its source column.</summary>
-/// <param name="Name">Partition column name (the source column itself for identity, else <c>col_day</c> etc.).</param>
-/// <param name="Source">The data column it is derived from.</param>
-/// <param name="Transform">The time transform, or identity.</param>
-internal sealed record PlannedPartition(string Name, PlannedColumn Source, Core.Datasets.PartitionTransform Transform)
-{
-    /// <summary>True for year/month/day/hour: a new column whose NULL sends the row to quarantine.</summary>
-    public bool IsDerived => Transform != Core.Datasets.PartitionTransform.Identity;
-}

@@ -24,6 +24,15 @@ internal static class ReservedColumns
     /// <summary>Internal: the row's position in its file (dedupe order).</summary>
     public const string Row = InternalPrefix + "row";
 
+    /// <summary>
+    /// How column names compare: without regard to case, as DuckDB, Spark (by default), Hive and Glue do, so
+    /// "Fare" in one file and "fare" in another are one column.
+    /// </summary>
+    public static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
     /// <summary>True for the lineage names: a data column of that name is replaced by the lineage value.</summary>
-    public static bool IsLineage(string name) => name is SourceFile or IngestedAt or RunId;
+    public static bool IsLineage(string name) => Names.Equals(name, SourceFile) || Names.Equals(name, IngestedAt) || Names.Equals(name, RunId);
+
+    /// <summary>True for names of internal helper columns.</summary>
+    public static bool IsInternal(string name) => name.StartsWith(InternalPrefix, StringComparison.OrdinalIgnoreCase);
 }

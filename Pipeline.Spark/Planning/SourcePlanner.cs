@@ -12,10 +12,10 @@ internal static class SourcePlanner
         var sniffed = schema.Columns.Select(c => (c.Name, Type: ParseSniffed(c))).ToList();
         var read = sniffed.ToList();
         var overrides = false;
-        var fields = new Dictionary<string, SourceField>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, SourceField>(ReservedColumns.Names);
         foreach (var leaf in ColumnFlattener.Flatten(sniffed, declared).Where(l => !ReservedColumns.IsLineage(l.Name)))
         {
-            if (leaf.Name.StartsWith(ReservedColumns.InternalPrefix, StringComparison.Ordinal))
+            if (ReservedColumns.IsInternal(leaf.Name))
             {
                 throw TransformPlanner.SpecError(
                     $"Column '{leaf.Name}' in {schema.Input.SourceKey} uses the reserved prefix {ReservedColumns.InternalPrefix}.");

@@ -2,11 +2,6 @@ using Pipeline.Core.Transform;
 
 namespace Pipeline.Spark.Planning;
 
-/// <summary>One top-level column of an input file, as DuckDB sniffs it.</summary>
-/// <param name="Name">Column name.</param>
-/// <param name="Type">DuckDB type text, e.g. <c>BIGINT</c> or <c>STRUCT(b BIGINT, c VARCHAR[])</c>.</param>
-public sealed record SourceColumn(string Name, string Type);
-
 /// <summary>
 /// What the compilers need to know about one usable input file: how it is read and which columns it has.
 /// The local engine gets it from <see cref="Engine.SourceProbe"/>; the EMR path can probe a staged copy the same way.

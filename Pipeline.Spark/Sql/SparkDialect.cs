@@ -48,6 +48,9 @@ internal sealed class SparkDialect : SqlDialect
     public override string TimestampTz(DateTimeOffset value) =>
         $"timestamp_micros({(value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10})";
 
+    /// <inheritdoc />
+    public override string Trim(string text) => $"trim({text})";
+
     // The script sets spark.sql.session.timeZone=UTC, so Spark's TIMESTAMP already reads as UTC.
     /// <inheritdoc />
     public override string UtcWallClock(string timestampTz) => timestampTz;

@@ -103,7 +103,7 @@ internal sealed class SparkSql(TransformPlan plan)
 
     string BadRows()
     {
-        var columns = plan.Columns.Where(c => c.Name != ReservedColumns.Reason).Select(c => QuoteName(c.Name))
+        var columns = plan.Columns.Where(c => !ReservedColumns.Names.Equals(c.Name, ReservedColumns.Reason)).Select(c => QuoteName(c.Name))
             .Append($"{_rows.Reason()} AS {QuoteName(ReservedColumns.Reason)}")
             .Append(QuoteName(ReservedColumns.SourceFile));
         return $"SELECT {string.Join(", ", columns)}\nFROM {QuoteName(RawTable)}\nWHERE {_rows.Bad()}";

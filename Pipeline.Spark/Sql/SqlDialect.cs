@@ -31,6 +31,9 @@ internal abstract class SqlDialect
     /// <summary>The derived partition value of a temporal expression.</summary>
     public abstract string Derive(PartitionTransform transform, string temporal);
 
+    /// <summary>The text without leading and trailing spaces (ASCII 0x20, as Spark's <c>trim</c>).</summary>
+    public abstract string Trim(string text);
+
     /// <summary>A TIMESTAMPTZ as the UTC wall-clock time, so time partitions do not depend on a session zone.</summary>
     public abstract string UtcWallClock(string timestampTz);
 

@@ -1,27 +1,5 @@
 namespace Pipeline.Spark.Types;
 
-/// <summary>What a <see cref="DuckType"/> is built from.</summary>
-internal enum DuckTypeKind
-{
-    /// <summary>A named type, possibly with arguments: <c>BIGINT</c>, <c>DECIMAL(10,2)</c>, <c>ENUM('a')</c>.</summary>
-    Scalar,
-
-    /// <summary><c>T[]</c> or the fixed-size <c>T[n]</c>.</summary>
-    List,
-
-    /// <summary><c>STRUCT(name T, ...)</c>.</summary>
-    Struct,
-
-    /// <summary><c>MAP(K, V)</c>.</summary>
-    Map,
-
-    /// <summary><c>UNION(tag T, ...)</c>.</summary>
-    Union,
-}
-
-/// <summary>One field of a STRUCT or UNION.</summary>
-internal sealed record DuckField(string Name, DuckType Type);
-
 /// <summary>
 /// A DuckDB type as DuckDB prints it (DESCRIBE, <c>typeof</c>), parsed far enough to walk structs and lists
 /// and to translate to Spark. Equality is by the canonical text.

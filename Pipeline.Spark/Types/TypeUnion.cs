@@ -7,6 +7,8 @@ namespace Pipeline.Spark.Types;
 /// </summary>
 internal static class TypeUnion
 {
+    const string TimestampTz = "TIMESTAMP WITH TIME ZONE";
+
     static readonly string[] SignedIntegers = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"];
     static readonly string[] Numbers = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
         "UINTEGER", "UBIGINT", "FLOAT", "DOUBLE", "DECIMAL"];
@@ -41,9 +43,10 @@ internal static class TypeUnion
             return DuckType.Scalar("DOUBLE");
         }
 
-        if (a.Name is "DATE" or "TIMESTAMP" && b.Name is "DATE" or "TIMESTAMP")
+        if (a.IsTemporal && b.IsTemporal)
         {
-            return DuckType.Timestamp;
+            // An instant wins over wall-clock times; otherwise microsecond TIMESTAMP holds DATE and the others.
+            return a.Name == TimestampTz ? a : b.Name == TimestampTz ? b : DuckType.Timestamp;
         }
 
         return DuckType.Varchar;

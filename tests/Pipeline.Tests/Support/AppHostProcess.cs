@@ -59,6 +59,13 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // Tests run side by side: the dashboard takes a free port unless a test picks one.
+        if (!extraArgs.Contains("--dashboard-port"))
+        {
+            info.ArgumentList.Add("--dashboard-port");
+            info.ArgumentList.Add("0");
+        }
+
         info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
@@ -108,6 +115,13 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             .ToDictionary(g => g.Key, g => int.Parse(g.Last().Groups["pid"].Value, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Waits for the dashboard's line; returns its base URL and login token (null when unsecured).</summary>
+    public async Task<(Uri Url, string? Token)> WaitForDashboardAsync(TimeSpan? timeout = null)
+    {
+        var match = await WaitForLineAsync(DashboardLine().ToString(), timeout ?? TimeSpan.FromSeconds(60));
+        return (new Uri(match.Groups["url"].Value), match.Groups["token"].Success ? match.Groups["token"].Value : null);
+    }
+
     /// <summary>Sends a POSIX signal (2 = SIGINT as Ctrl+C does, 15 = SIGTERM, 9 = SIGKILL).</summary>
     public void Signal(int signal) => _ = Kill(process.Id, signal);
 
@@ -144,6 +158,9 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 
     [GeneratedRegex(@"apphost\s*\| (?<name>\w+)\s+\S+\s+healthy \(pid (?<pid>\d+)\)")]
     private static partial Regex HealthyLine();
+
+    [GeneratedRegex(@"apphost\s*\| dashboard (?<url>http://\S+)\s+(login: \S+\?t=(?<token>[0-9a-f]+)|unsecured)")]
+    private static partial Regex DashboardLine();
 
     [LibraryImport("libc", EntryPoint = "kill")]
     private static partial int Kill(int pid, int signal);

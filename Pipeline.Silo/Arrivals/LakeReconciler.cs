@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Pipeline.Silo.Grains;
+using Pipeline.Silo.Hosting;
+
+namespace Pipeline.Silo.Arrivals;
+
+/// <summary>
+/// Runs the reconciliation listing of a remote lake: a pass over every dataset at start-up and every
+/// <see cref="SiloOptions.ReconcileInterval"/>, and one over a dataset as soon as it is registered.
+/// </summary>
+public sealed partial class LakeReconciler(
+    RawZoneReconciliation reconciliation, GrainServices services, IOptions<SiloOptions> options, ILogger<LakeReconciler> logger)
+    : BackgroundService
+{
+    static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    readonly ConcurrentDictionary<string, byte> dirty = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        services.DatasetRegistered += id => dirty[id] = 0;
+        var nextFull = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(Tick, services.Time);
+        do
+        {
+            try
+            {
+                if (services.Time.GetUtcNow() >= nextFull)
+                {
+                    nextFull = services.Time.GetUtcNow() + options.Value.ReconcileInterval;
+                    foreach (var dataset in await services.Store.AllAsync(stoppingToken))
+                    {
+                        dirty[dataset] = 0;
+                    }
+                }
+
+                foreach (var dataset in dirty.Keys)
+                {
+                    dirty.TryRemove(dataset, out _);
+                    await reconciliation.PassAsync(dataset, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The lake or the state store is unreachable for now: the next period tries again.
+                LogPassFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(EventId = 411, Level = LogLevel.Warning, Message = "A reconciliation pass failed; it is tried again next period")]
+    static partial void LogPassFailed(ILogger logger, Exception exception);
+}
