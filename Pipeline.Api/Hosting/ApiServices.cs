@@ -7,7 +7,7 @@ using Pipeline.Api.Runs;
 using Pipeline.Api.Security;
 using Pipeline.Api.Silo;
 using Pipeline.Api.Tables;
-using Pipeline.Core.Lake;
+using Pipeline.Aws.Configuration;
 using Pipeline.ServiceDefaults.Options;
 
 namespace Pipeline.Api.Hosting;
@@ -26,7 +26,7 @@ public static class ApiServices
             http.Timeout = TimeSpan.FromSeconds(100);
         });
         builder.Services.AddExceptionHandler<SiloUnavailableHandler>();
-        builder.Services.AddSingleton<ILakeStore>(sp => new LocalLakeStore(new LakeLayout(sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir)));
+        builder.Services.AddLakeStore(builder.Configuration, sp => sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir);
         builder.Services.AddOpenApi();
         builder.Services.AddValidatedOptions<ApiKeyOptions>(ApiKeyOptions.Section);
         builder.Services.AddSingleton<ApiKeyPolicy>();

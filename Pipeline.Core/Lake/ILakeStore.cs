@@ -31,6 +31,28 @@ public interface ILakeStore
     /// <summary>Every object under a prefix (paged underneath when remote).</summary>
     IAsyncEnumerable<LakeObject> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The objects under a prefix whose keys sort after <paramref name="startAfter"/> (ordinal), in key order,
+    /// so a listing can stop anywhere and resume later (S3 starts the listing there; this default sorts in memory).
+    /// </summary>
+    async IAsyncEnumerable<LakeObject> ListAfterAsync(
+        string prefix, string? startAfter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var objects = new List<LakeObject>();
+        await foreach (var item in ListAsync(prefix, cancellationToken))
+        {
+            if (startAfter is null || string.CompareOrdinal(item.Key, startAfter) > 0)
+            {
+                objects.Add(item);
+            }
+        }
+
+        foreach (var item in objects.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            yield return item;
+        }
+    }
+
     /// <summary>Deletes an object; no error when it does not exist.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 }

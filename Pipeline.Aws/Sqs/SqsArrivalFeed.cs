@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Pipeline.Aws.Sqs;
+
+/// <summary>
+/// The arrival feed on AWS: long-polls the queue that receives the bucket's event notifications and hands
+/// each batch to <see cref="SqsBatchHandler"/>. The queue's redrive policy (read at start) decides when a
+/// message that keeps failing goes to the dead-letter queue.
+/// </summary>
+public sealed partial class SqsArrivalFeed(
+    SqsClient sqs, SqsBatchHandler handler, IOptions<SqsOptions> options, TimeProvider time, SqsMetrics metrics,
+    ILogger<SqsArrivalFeed> logger) : BackgroundService
+{
+    static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queueUrl = await RetryAsync("GetQueueUrl",
+            ct => options.Value.QueueUrl is { Length: > 0 } url ? Task.FromResult(url) : sqs.GetQueueUrlAsync(options.Value.QueueName!, ct), stoppingToken);
+        var maxReceiveCount = await RetryAsync("GetQueueAttributes", ct => MaxReceiveCountAsync(queueUrl, ct), stoppingToken);
+        if (maxReceiveCount is null)
+        {
+            LogNoRedrive(logger, queueUrl);
+        }
+
+        LogListening(logger, queueUrl);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var messages = await RetryAsync("ReceiveMessage", ct => sqs.ReceiveMessagesAsync(
+                queueUrl, options.Value.MaxMessages, options.Value.WaitTimeSeconds, options.Value.VisibilityTimeout, ct), stoppingToken);
+            if (messages.Count > 0)
+            {
+                await handler.HandleAsync(queueUrl, messages, maxReceiveCount, stoppingToken);
+            }
+        }
+    }
+
+    async Task<int?> MaxReceiveCountAsync(string queueUrl, CancellationToken cancellationToken)
+    {
+        var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["RedrivePolicy"], cancellationToken);
+        if (!attributes.TryGetValue("RedrivePolicy", out var policy) || string.IsNullOrWhiteSpace(policy))
+        {
+            return null;
+        }
+
+        var count = JsonDocument.Parse(policy).RootElement.GetProperty("maxReceiveCount");
+        return count.ValueKind == JsonValueKind.Number ? count.GetInt32() : int.Parse(count.GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    // Errors talking to SQS (network, throttling, a queue not created yet) are waited out with a growing back-off.
+    async Task<T> RetryAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                return await call(stoppingToken);
+            }
+            catch (Exception ex) when (ex is SqsException or HttpRequestException or JsonException
+                                           || (ex is TaskCanceledException && !stoppingToken.IsCancellationRequested))
+            {
+                metrics.Failed(operation);
+                LogRequestFailed(logger, operation, delay.TotalSeconds, ex);
+                await Task.Delay(delay, time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, delay.Ticks * 2));
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "Receiving S3 event notifications from {QueueUrl}")]
+    static partial void LogListening(ILogger logger, string queueUrl);
+
+    [LoggerMessage(EventId = 711, Level = LogLevel.Warning,
+        Message = "Queue {QueueUrl} has no redrive policy: a message that keeps failing is retried until it expires instead of going to a dead-letter queue")]
+    static partial void LogNoRedrive(ILogger logger, string queueUrl);
+
+    [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "SQS {Operation} failed; trying again in {DelaySeconds} s")]
+    static partial void LogRequestFailed(ILogger logger, string operation, double delaySeconds, Exception exception);
+}
