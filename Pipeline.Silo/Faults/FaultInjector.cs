@@ -41,6 +41,32 @@ public sealed class FaultOptions
 /// <summary>Kills the process at the configured point, as a power cut would.</summary>
 public sealed class FaultInjector(IOptions<FaultOptions> options)
 {
+    /// <summary>
+    /// When <paramref name="point"/> is the configured one, kills the process as soon as the first file appears
+    /// under <paramref name="folder"/> (the engine is writing its output); disposing stops the watch.
+    /// </summary>
+    public IDisposable? WatchForFirstFile(string folder, FaultPoint point)
+    {
+        if (options.Value.KillAt != point)
+        {
+            return null;
+        }
+
+        // The engine deletes and recreates its output folder, so watch the folder above it.
+        var parent = Path.GetDirectoryName(Path.GetFullPath(folder))!;
+        Directory.CreateDirectory(parent);
+        var watcher = new FileSystemWatcher(parent) { IncludeSubdirectories = true };
+        watcher.Created += (_, e) =>
+        {
+            if (e.FullPath.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(e.FullPath))
+            {
+                Hit(point);
+            }
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
     /// <summary>Called at each named point; returns normally unless this is the configured one.</summary>
     public void Hit(FaultPoint point)
     {

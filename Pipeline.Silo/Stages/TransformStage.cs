@@ -42,9 +42,11 @@ public sealed class TransformStage(
         TransformResult result;
         try
         {
+            using var midTransform = faults.WatchForFirstFile(request.OutputDir, FaultPoint.MidTransform);
             result = inputs.Count == 0
                 ? new TransformResult(0, 0, 0, [], [])
                 : await engine.RunAsync(request, cancellationToken);
+            faults.Hit(FaultPoint.MidTransform);
         }
         catch (TransformException ex)
         {
