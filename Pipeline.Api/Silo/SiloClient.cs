@@ -70,8 +70,9 @@ public sealed class SiloClient(HttpClient http)
 
     /// <summary>A page of results.</summary>
     public Task<SiloResult<ResultPage>> GetResultsAsync(string id, int? pageSize, string? pageToken, CancellationToken cancellationToken = default) =>
-        SendAsync<ResultPage>(HttpMethod.Get,
-            $"queries/{Uri.EscapeDataString(id)}/results?pageSize={pageSize}&pageToken={Uri.EscapeDataString(pageToken ?? "")}", null, cancellationToken);
+        SendAsync<ResultPage>(HttpMethod.Get, $"queries/{Uri.EscapeDataString(id)}/results?" + string.Join('&',
+            new[] { pageSize is { } size ? $"pageSize={size}" : null, string.IsNullOrEmpty(pageToken) ? null : $"pageToken={Uri.EscapeDataString(pageToken)}" }
+                .Where(p => p is not null)), null, cancellationToken);
 
     /// <summary>Cancels a query.</summary>
     public Task<SiloResult<QueryExecution>> CancelQueryAsync(string id, CancellationToken cancellationToken = default) =>

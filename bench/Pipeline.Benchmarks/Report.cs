@@ -9,7 +9,7 @@ namespace Pipeline.Benchmarks;
 public static class Report
 {
     /// <summary>The Markdown text.</summary>
-    public static string Write(string command, TransformFigures? transform, LatencyFigures? latency)
+    public static string Write(string command, TransformFigures? transform, LatencyFigures? latency, LoadFigures? load)
     {
         var md = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
@@ -44,8 +44,23 @@ public static class Report
             md.AppendLine(c, $"| max | {latency.Samples.Max().TotalMilliseconds:0} ms | |");
         }
 
+        if (load is not null)
+        {
+            md.AppendLine().AppendLine("## (d) Load: concurrent uploads while queries run").AppendLine();
+            md.AppendLine(c, $"{load.Clients} clients upload {load.Files:N0} small CSV files ({load.Files / load.Datasets} per dataset, 40 rows each) across {load.Datasets} datasets on loopback while a client runs queries; then every table is checked.").AppendLine();
+            md.AppendLine("| figure | value |").AppendLine("| --- | --- |");
+            md.AppendLine(c, $"| throughput (first upload to all queryable) | {load.FilesPerSecond:0.0} files/s ({load.Elapsed.TotalSeconds:0.0} s) |");
+            md.AppendLine(c, $"| upload latency p50 / p99 | {Pct(load.UploadLatencies, 50)} / {Pct(load.UploadLatencies, 99)} ms |");
+            md.AppendLine(c, $"| arrival to queryable p50 / p99 | {Pct(load.ArrivalToQueryable, 50)} / {Pct(load.ArrivalToQueryable, 99)} ms |");
+            md.AppendLine(c, $"| runs / queries during the load | {load.Runs} / {load.QueriesRun} |");
+            md.AppendLine(c, $"| every file recorded once, every run succeeded, counts and sums exact | {(load.Exact ? "yes" : "NO")} |");
+        }
+
         return md.ToString();
     }
+
+    static string Pct(IReadOnlyList<TimeSpan> samples, double p) =>
+        new LatencyFigures(samples).Percentile(p).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
 
     static string CpuModel() =>
         File.Exists("/proc/cpuinfo")

@@ -107,6 +107,10 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(reading) FROM sensors_pq"));
         Assert.Equal(1000, PipelineClient.Number(row[0]));
         Assert.Equal(249750m, PipelineClient.Number(row[1]));
+        var execution = await Api.StartQueryAsync("SELECT sensor FROM sensors_pq ORDER BY sensor");
+        var firstPage = await Api.GetAsync($"/api/queries/{execution["queryId"]}/results");
+        Assert.Equal(1000, firstPage["rows"]!.AsArray().Count);
+        Assert.Null(firstPage["nextPageToken"]);
     }
 
     [Fact]
