@@ -14,7 +14,10 @@ public sealed record LatencyFigures(IReadOnlyList<TimeSpan> Samples)
     }
 }
 
-/// <summary>(b) on a warm system: upload a 1 MB CSV, wait until its run has committed (the rows are queryable).</summary>
+/// <summary>
+/// (b) on a warm system: upload a 1 MB CSV (one day of trips, as a daily drop would be), wait until its run has
+/// committed (the rows are queryable).
+/// </summary>
 public static class LatencyBenchmark
 {
     /// <summary>Runs <paramref name="samples"/> uploads after a few warm-up ones.</summary>
@@ -48,7 +51,7 @@ public static class LatencyBenchmark
         {
             var id = seed * 100_000 + row;
             text.Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"{id},{1 + id % 3},2024-01-{1 + id % 28:D2} {id % 24:D2}:{id % 60:D2}:00,{(id % 9000) / 100.0:0.00}\n");
+                $"{id},{1 + id % 3},2024-01-{1 + seed % 28:D2} {row % 24:D2}:{row % 60:D2}:{row % 59:D2},{(id % 9000) / 100.0:0.00}\n");
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -37,7 +37,7 @@ public static class Report
         if (latency is not null)
         {
             md.AppendLine("## (b) Arrival-to-queryable latency of a 1 MB CSV, warm system").AppendLine();
-            md.AppendLine(c, $"{latency.Samples.Count} uploads after 3 warm-up ones, one at a time; each measured from the start of the upload request to the moment the dataset's status shows the run committed (polled every 10 ms).").AppendLine();
+            md.AppendLine(c, $"{latency.Samples.Count} uploads of a 1 MB CSV (about 30,000 trips of one day; the dataset is partitioned by `day(pickup_datetime)`) after 3 warm-up ones, one at a time; each measured from the start of the upload request to the moment the dataset's status shows the run committed (polled every 10 ms).").AppendLine();
             md.AppendLine("| figure | value | target |").AppendLine("| --- | --- | --- |");
             md.AppendLine(c, $"| p50 | {latency.Percentile(50).TotalMilliseconds:0} ms | under 1000 ms: {(latency.Percentile(50) < TimeSpan.FromSeconds(1) ? "met" : "NOT met")} |");
             md.AppendLine(c, $"| p90 | {latency.Percentile(90).TotalMilliseconds:0} ms | |");
