@@ -8,6 +8,13 @@ cd "$(dirname "$0")"
 need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: '$1' is required ($2)" >&2; exit 2; }; }
 need dotnet "install the .NET 10 SDK"
 need npm "install Node.js 20+ with npm; the build fetches libduckdb.so from npm"
+need java "install Java 17+; the AWS adapter tests run DynamoDB Local"
+
+# The AWS adapters are tested against emulators from npm (fauxqs, DynamoDB Local): see tests/emulators.
+emulators=tests/emulators
+if [ ! -f "$emulators/node_modules/.package-lock.json" ] || [ "$emulators/package-lock.json" -nt "$emulators/node_modules/.package-lock.json" ]; then
+  npm ci --prefix "$emulators" --no-audit --no-fund --ignore-scripts --loglevel=error
+fi
 
 # The dashboard's browser test drives headless Chromium (the Debian package) over the DevTools protocol.
 if ! command -v chromium >/dev/null 2>&1; then

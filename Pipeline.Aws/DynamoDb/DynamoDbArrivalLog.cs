@@ -99,14 +99,22 @@ public sealed partial class DynamoDbArrivalLog(IAmazonDynamoDB dynamo, DynamoDbT
 
     async Task<bool> TryAddOneAsync(string dataset, (ArrivalNotice Notice, long Seq) one, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await dynamo.TransactWriteItemsAsync(AddTransaction(dataset, [one], now), cancellationToken);
-            return true;
-        }
-        catch (TransactionCanceledException ex) when (ex.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
-        {
-            return false;
+            try
+            {
+                await dynamo.TransactWriteItemsAsync(AddTransaction(dataset, [one], now), cancellationToken);
+                return true;
+            }
+            catch (TransactionCanceledException ex) when (ex.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
+            {
+                return false;
+            }
+            catch (TransactionCanceledException ex) when (attempt < 5 && ex.CancellationReasons?.Any(r => r.Code == "TransactionConflict") == true)
+            {
+                // Another transaction on the same counters was in flight: it settles within milliseconds.
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
         }
     }
 

@@ -33,9 +33,18 @@ public sealed partial class SqsArrivalFeed(
         {
             var messages = await RetryAsync("ReceiveMessage", ct => sqs.ReceiveMessagesAsync(
                 queueUrl, options.Value.MaxMessages, options.Value.WaitTimeSeconds, options.Value.VisibilityTimeout, ct), stoppingToken);
-            if (messages.Count > 0)
+            try
             {
-                await handler.HandleAsync(queueUrl, messages, maxReceiveCount, stoppingToken);
+                if (messages.Count > 0)
+                {
+                    await handler.HandleAsync(queueUrl, messages, maxReceiveCount, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Whatever was not deleted reappears when its visibility timeout ends: nothing is lost.
+                metrics.Failed("Handle");
+                LogBatchFailed(logger, messages.Count, ex);
             }
         }
     }
@@ -79,6 +88,9 @@ public sealed partial class SqsArrivalFeed(
     [LoggerMessage(EventId = 711, Level = LogLevel.Warning,
         Message = "Queue {QueueUrl} has no redrive policy: a message that keeps failing is retried until it expires instead of going to a dead-letter queue")]
     static partial void LogNoRedrive(ILogger logger, string queueUrl);
+
+    [LoggerMessage(EventId = 713, Level = LogLevel.Error, Message = "Handling {Count} message(s) failed; they will be received again")]
+    static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "SQS {Operation} failed; trying again in {DelaySeconds} s")]
     static partial void LogRequestFailed(ILogger logger, string operation, double delaySeconds, Exception exception);

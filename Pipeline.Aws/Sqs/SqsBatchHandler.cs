@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
@@ -91,8 +92,9 @@ public sealed partial class SqsBatchHandler(
     }
 
     // Events carry the ETag; should one lack it, the object's own is the identity (gone: nothing to record).
+    // The handling span's context goes with the notice, so the run's trace links back to the notification.
     async Task<ArrivalNotice?> NoticeAsync(ObjectCreated created, string key, CancellationToken cancellationToken) =>
         created.ETag.Length > 0
-            ? new ArrivalNotice(key, created.ETag, created.Size)
-            : await lake.StatAsync(key, cancellationToken) is { } stat ? new ArrivalNotice(key, stat.ETag, stat.Size) : null;
+            ? new ArrivalNotice(key, created.ETag, created.Size, Activity.Current?.Id)
+            : await lake.StatAsync(key, cancellationToken) is { } stat ? new ArrivalNotice(key, stat.ETag, stat.Size, Activity.Current?.Id) : null;
 }

@@ -7,7 +7,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * DynamoDB Local bound to 127.0.0.1 (its command line has no host option, and refuses port 0).
  * Usage: java -Djava.library.path=DIR/DynamoDBLocal_lib -cp "DIR/DynamoDBLocal.jar:DIR/DynamoDBLocal_lib/*"
  *        DynamoDbLocalLoopback.java -inMemory -sharedDb -disableTelemetry -port 0
- * Prints "listening <port>" when ready; stops when its standard input closes.
+ * Prints "listening <port>" when ready. With EMULATOR_EXIT_WITH_STDIN=1 it stops when its standard input closes
+ * (the test process that started it is gone); otherwise it runs until killed.
  */
 public class DynamoDbLocalLoopback {
     public static void main(String[] args) throws Exception {
@@ -29,10 +30,13 @@ public class DynamoDbLocalLoopback {
         System.out.println("listening " + connector.getLocalPort());
         System.out.flush();
 
-        while (System.in.read() != -1) {
-            // Nothing is sent; end of input means the process that started us is gone.
+        if ("1".equals(System.getenv("EMULATOR_EXIT_WITH_STDIN"))) {
+            while (System.in.read() != -1) {
+                // Nothing is sent; end of input means the process that started us is gone.
+            }
+            proxy.stop();
+            System.exit(0);
         }
-        proxy.stop();
-        System.exit(0);
+        proxy.join();
     }
 }

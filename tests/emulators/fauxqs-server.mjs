@@ -1,6 +1,7 @@
 // fauxqs (SQS JSON protocol + S3) on 127.0.0.1 only (its CLI listens on every interface).
 // Usage: node fauxqs-server.mjs [port]   (0 or nothing: a free port). Prints "listening <port>" when ready.
-// Stops on SIGTERM/SIGINT and when its standard input closes (the test process that started it is gone).
+// Stops on SIGTERM/SIGINT, and with EMULATOR_EXIT_WITH_STDIN=1 also when its standard input closes (the test
+// process that started it is gone).
 import { buildApp } from "fauxqs";
 
 const port = Number(process.argv[2] ?? "0");
@@ -17,6 +18,8 @@ const stop = async () => {
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-process.stdin.on("end", stop);
-process.stdin.on("close", stop);
-process.stdin.resume();
+if (process.env.EMULATOR_EXIT_WITH_STDIN === "1") {
+  process.stdin.on("end", stop);
+  process.stdin.on("close", stop);
+  process.stdin.resume();
+}

@@ -37,6 +37,7 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
     {
         info.RedirectStandardInput = info.RedirectStandardOutput = info.RedirectStandardError = true;
         info.UseShellExecute = false;
+        info.Environment["EMULATOR_EXIT_WITH_STDIN"] = "1";
         var process = new Process { StartInfo = info };
         var emulator = new EmulatorProcess(name, process);
         var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);

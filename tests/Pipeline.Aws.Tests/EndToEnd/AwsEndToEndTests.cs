@@ -1,0 +1,92 @@
+using Pipeline.Aws.Tests.Support;
+
+namespace Pipeline.Aws.Tests.EndToEnd;
+
+/// <summary>The system on the emulators driven like a data engineer would: files land in S3, notifications come over SQS.</summary>
+[Collection(AwsCollection.Name)]
+public sealed class AwsEndToEndTests(AwsEmulators emulators)
+{
+    static readonly TimeSpan Idle = TimeSpan.FromSeconds(120);
+
+    static object TripsDefinition => new
+    {
+        format = "csv",
+        schema = new Dictionary<string, string> { ["fare_amount"] = "DECIMAL(10,2)", ["pickup_datetime"] = "TIMESTAMP" },
+        partitionBy = new[] { "vendor_id" },
+    };
+
+    [Fact]
+    public async Task FileNotifiedOverSqs_RunSucceedsAndQueryAnswers_DuplicateNotificationChangesNothing()
+    {
+        await using var system = await AwsSystem.StartAsync(emulators);
+        await system.Api.RegisterAsync("trips", TripsDefinition);
+        var (bytes, sum) = SampleData.TripsCsv(0, 200);
+        // Let the listing that follows a registration pass first: the next one is 30 s away, so the queue reports the file.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var notification = await system.PutRawAsync("trips", "2024/01/jan trips.csv", bytes);
+        var status = await system.Api.WaitIdleAsync("trips", 1, Idle);
+
+        Assert.Equal("Succeeded", status["lastRun"]!["state"]!.GetValue<string>());
+        await system.Host.WaitForLineAsync(@"silo\s*\|.*Recorded 1 new arrival\(s\) of trips from the queue", TimeSpan.FromSeconds(5));
+        var row = Assert.Single(await system.Api.QueryAsync("SELECT count(*), count(DISTINCT trip_id), sum(fare_amount) FROM trips"));
+        Assert.Equal((200m, 200m, sum), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), PipelineClient.Number(row[2])));
+        Assert.Contains(await system.KeysAsync("processed/trips/"), k => k.EndsWith(".parquet", StringComparison.Ordinal));
+
+        await system.Sqs.SendMessageAsync(system.Queue, notification);
+        await system.WaitQueueDrainedAsync(Idle);
+        var after = await system.Api.WaitIdleAsync("trips", 1, Idle);
+
+        Assert.Equal(1, after["arrivalsTotal"]!.GetValue<long>());
+        Assert.Single((await system.Api.GetAsync("/api/datasets/trips/runs")).AsArray());
+        row = Assert.Single(await system.Api.QueryAsync("SELECT count(*), sum(fare_amount) FROM trips"));
+        Assert.Equal((200m, sum), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1])));
+        Assert.Empty(await system.Sqs.ReceiveMessagesAsync(system.DeadLetters, 10, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task UploadThroughTheApi_GoesToS3_ItsNotificationIsADuplicate()
+    {
+        await using var system = await AwsSystem.StartAsync(emulators);
+        await system.Api.RegisterAsync("trips", TripsDefinition);
+        var (bytes, sum) = SampleData.TripsCsv(1000, 50);
+
+        var upload = await system.Api.UploadAsync("trips", "api.csv", bytes);
+        await system.Api.WaitIdleAsync("trips", 1, Idle);
+        var objects = await system.KeysAsync("raw/trips/");
+        await system.Sqs.SendMessageAsync(system.Queue, Sqs.S3Events.Notification(system.Bucket, ("pipeline/raw/trips/api.csv", bytes.Length,
+            System.Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes)))));
+        await system.WaitQueueDrainedAsync(Idle);
+
+        Assert.False(upload["duplicate"]!.GetValue<bool>());
+        Assert.Equal(["raw/trips/api.csv"], objects);
+        Assert.Equal(1, (await system.Api.WaitIdleAsync("trips", 1, Idle))["arrivalsTotal"]!.GetValue<long>());
+        var row = Assert.Single(await system.Api.QueryAsync("SELECT count(*), sum(fare_amount) FROM trips"));
+        Assert.Equal((50m, sum), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1])));
+    }
+
+    [Fact]
+    public async Task SiloKilledBeforeCommit_RestartedRunSucceeds_NothingLostOrDuplicated()
+    {
+        using var marker = new TempFolder();
+        await using var system = await AwsSystem.StartAsync(emulators, new Dictionary<string, string>
+        {
+            ["Pipeline__Faults__KillAt"] = "BeforeCommit",
+            ["Pipeline__Faults__OnceMarker"] = Path.Combine(marker.Path, "crashed-once"),
+        });
+        await system.Api.RegisterAsync("trips", TripsDefinition);
+        var (bytes, sum) = SampleData.TripsCsv(0, 500);
+
+        await system.PutRawAsync("trips", "trips.csv", bytes);
+        await system.Host.WaitForLineAsync("silo exited with code 137", TimeSpan.FromSeconds(90));
+        var status = await system.Api.WaitIdleAsync("trips", 1, Idle);
+
+        Assert.True(File.Exists(Path.Combine(marker.Path, "crashed-once")));
+        Assert.Equal("Succeeded", status["lastRun"]!["state"]!.GetValue<string>());
+        Assert.Equal(1, status["arrivalsTotal"]!.GetValue<long>());
+        var row = Assert.Single(await system.Api.QueryAsync("SELECT count(*), count(DISTINCT trip_id), sum(fare_amount) FROM trips"));
+        Assert.Equal((500m, 500m, sum), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), PipelineClient.Number(row[2])));
+        var parquet = (await system.KeysAsync("processed/trips/")).Count(k => k.EndsWith(".parquet", StringComparison.Ordinal));
+        Assert.Equal((await system.Api.GetAsync("/api/tables/trips"))["files"]!.GetValue<int>(), parquet);
+    }
+}
