@@ -9,17 +9,11 @@ public static class RepoPaths
     /// <summary><c>tests/emulators</c>, where <c>./test.sh</c> installs the emulators with npm.</summary>
     public static string Emulators => Path.Combine(Root, "tests", "emulators");
 
-    /// <summary>The official AWS models and the SigV4 test suite (<c>../shared/aws-models</c>).</summary>
-    public static string AwsModels
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "aws-models"));
-            return Directory.Exists(path)
-                ? path
-                : throw new InvalidOperationException($"The AWS models are missing: expected them at {path} (the shared folder beside the repository).");
-        }
-    }
+    /// <summary>
+    /// The official AWS models (SQS) and the SigV4 test suite, Apache-2.0 data vendored in
+    /// <c>tests/Pipeline.Aws.Tests/AwsModels</c> with their LICENSE and NOTICE.
+    /// </summary>
+    public static string AwsModels => Path.Combine(Root, "tests", "Pipeline.Aws.Tests", "AwsModels");
 
     static string FindRoot()
     {
