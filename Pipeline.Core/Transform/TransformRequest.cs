@@ -12,6 +12,9 @@ public sealed record TransformInput(string Path, string SourceKey, long ArrivalS
 /// What the transform stage of one run does: read <see cref="Files"/> with the dataset's spec and write
 /// partitioned Parquet under <see cref="OutputDir"/>, which belongs to this run alone and is emptied
 /// before every attempt (so a re-executed run replaces its own output).
+/// <see cref="TableTypes"/> are the types the table already has: they apply like declared types (a value that
+/// does not fit is quarantined with the reason) but a column may be absent, so a later file cannot silently
+/// change a column's type.
 /// </summary>
 public sealed record TransformRequest(
     DatasetSpec Spec,
@@ -22,4 +25,5 @@ public sealed record TransformRequest(
     string QuarantineDir,
     string? TempDir = null,
     string? MemoryLimit = null,
-    int? Threads = null);
+    int? Threads = null,
+    IReadOnlyDictionary<string, string>? TableTypes = null);

@@ -12,7 +12,7 @@ namespace Pipeline.Silo.Stages;
 /// Nothing becomes visible here; the catalog stage commits.
 /// </summary>
 public sealed class TransformStage(
-    IArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults,
+    IArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults, Catalog.CatalogStore catalog,
     Microsoft.Extensions.Options.IOptions<Hosting.SiloOptions> options) : IStage
 {
     /// <inheritdoc />
@@ -38,7 +38,7 @@ public sealed class TransformStage(
         var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
         var request = new TransformRequest(work.Spec, work.RunId, work.RunCreatedAt, inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
-            options.Value.EngineMemoryLimit, options.Value.EngineThreads);
+            options.Value.EngineMemoryLimit, options.Value.EngineThreads, await TableTypesAsync(work, cancellationToken));
         TransformResult result;
         try
         {
@@ -73,6 +73,15 @@ public sealed class TransformStage(
 
         var counts = new RunCounts(result.RowsIn, result.RowsWritten, result.RowsQuarantined, quarantined.Count(q => q.SourceKey != "(rows)"));
         return new StageOutcome(counts, quarantined);
+    }
+
+    // The table's data columns with their types; lineage and partition columns are derived, not read.
+    async Task<Dictionary<string, string>> TableTypesAsync(StageWork work, CancellationToken cancellationToken)
+    {
+        var derived = work.Spec.PartitionBy.Select(p => p.Name).Concat(["_source_file", "_ingested_at", "_run_id"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (await catalog.ColumnsAsync(work.Dataset, cancellationToken))
+            .Where(c => !derived.Contains(c.Name))
+            .ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
     }
 
     async Task PublishQuarantineAsync(string folder, string prefix, CancellationToken cancellationToken)

@@ -26,6 +26,12 @@ internal static class TransformPlanner
             declared.TryAdd(name, type);
         }
 
+        // Types the table already has hold like declared ones, so a later file cannot change them.
+        foreach (var (name, type) in request.TableTypes ?? new Dictionary<string, string>())
+        {
+            declared.TryAdd(name, type);
+        }
+
         var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared.Keys.ToHashSet(ReservedColumns.Names))).ToList();
         var columns = UnionColumns(declared, sources);
         var byName = columns.ToDictionary(c => c.Name, ReservedColumns.Names);

@@ -129,4 +129,25 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         Assert.Equal(25, PipelineClient.Number(row[0]));
         Assert.Equal(sum, PipelineClient.Number(row[1]));
     }
+
+    [Fact]
+    public async Task LaterFiles_AddColumnsAndConflictingValues_TableEvolvesAndConflictsAreQuarantined()
+    {
+        await Api.RegisterAsync("evolve_csv", new { format = "csv" });
+        await Api.UploadAsync("evolve_csv", "day1.csv", Encoding.UTF8.GetBytes("id,v\n1,10\n2,20\n"));
+        await Api.WaitIdleAsync("evolve_csv", 1);
+
+        await Api.UploadAsync("evolve_csv", "day2.csv", Encoding.UTF8.GetBytes("id,v,note\n3,30,hello\n4,abc,oops\n"));
+        var status = await Api.WaitIdleAsync("evolve_csv", 2);
+
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(v), count(note), typeof(any_value(v)) FROM evolve_csv"));
+        Assert.Equal(3, PipelineClient.Number(row[0]));
+        Assert.Equal(60, PipelineClient.Number(row[1]));
+        Assert.Equal(1, PipelineClient.Number(row[2]));
+        Assert.Equal("BIGINT", row[3]!.GetValue<string>());
+        Assert.Equal(1, status["lastRun"]!["counts"]!["rowsQuarantined"]!.GetValue<long>());
+        var versions = (await Api.GetAsync("/api/tables/evolve_csv"))["versions"]!.AsArray();
+        Assert.Equal(2, versions.Count);
+        Assert.Contains("added note", versions[1]!["change"]!.GetValue<string>());
+    }
 }
