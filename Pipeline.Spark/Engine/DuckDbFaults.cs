@@ -1,5 +1,6 @@
 using Pipeline.Core.Transform;
 using Pipeline.DuckDb;
+using Pipeline.Spark.Sql;
 
 namespace Pipeline.Spark.Engine;
 
@@ -8,7 +9,7 @@ internal static class DuckDbFaults
 {
     const int MaxReasonLength = 2000;
 
-    static readonly string[] TailMarkers = ["\n\nLINE ", "\nThe search space used was", "\nPossible fixes"];
+    static readonly string[] TailMarkers = ["\n\nLINE ", "\nThe search space used was", "\nPossible fixes", "\nPossible Solution", "\n\n  file = "];
 
     /// <summary>True when retrying the attempt can help: memory, disk and other I/O trouble.</summary>
     public static bool IsTransient(DuckDbException e) =>
@@ -21,7 +22,8 @@ internal static class DuckDbFaults
     public static bool IsFileFault(DuckDbException e, string path) => e.ErrorType switch
     {
         DuckDbErrorType.OutOfMemory or DuckDbErrorType.Interrupt or DuckDbErrorType.Network or DuckDbErrorType.Http => false,
-        DuckDbErrorType.IO => File.Exists(path) && e.Message.Contains(path, StringComparison.Ordinal),
+        DuckDbErrorType.IO => File.Exists(path) && (e.Message.Contains(path, StringComparison.Ordinal) ||
+            e.Message.Contains(DuckDbReads.FilePattern(path), StringComparison.Ordinal)),
         _ => true,
     };
 
@@ -32,8 +34,8 @@ internal static class DuckDbFaults
             : new TransformException($"{step} failed: {Clean(e.Message)}", IsTransient(e), e);
 
     /// <summary>
-    /// DuckDB's message without the echo of the statement ("LINE 1: ...") and the CSV sniffer's list of
-    /// candidates and generic fixes, of bounded length.
+    /// DuckDB's message without the echo of the statement ("LINE 1: ..."), the CSV sniffer's list of candidates,
+    /// the generic fixes and the CSV reader's dump of its options, of bounded length.
     /// </summary>
     public static string Clean(string message)
     {

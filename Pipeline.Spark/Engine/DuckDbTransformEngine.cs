@@ -42,7 +42,7 @@ public sealed class DuckDbTransformEngine : ITransformEngine
             OutputFolders.Create(temp);
             using var database = EngineDatabase.Open(request, temp);
             using var connection = database.Connect();
-            var run = new TransformRun(connection, request, cancellationToken);
+            var run = new TransformRun(connection, request with { TempDir = temp }, cancellationToken);
             var result = run.Execute();
             activity?.SetTag("pipeline.strategy", run.Strategy);
             activity?.SetTag("pipeline.rows_in", result.RowsIn);
@@ -60,10 +60,8 @@ public sealed class DuckDbTransformEngine : ITransformEngine
         }
         finally
         {
-            if (ownTemp)
-            {
-                TryDelete(temp);
-            }
+            // A caller's temp folder is the caller's to empty, but copies of its inputs are this attempt's.
+            TryDelete(ownTemp ? temp : JsonInput.CopyFolder(temp));
         }
     }
 

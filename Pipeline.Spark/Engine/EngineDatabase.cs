@@ -1,5 +1,7 @@
+using System.Globalization;
 using Pipeline.Core.Transform;
 using Pipeline.DuckDb;
+using Pipeline.Spark.Sql;
 
 namespace Pipeline.Spark.Engine;
 
@@ -21,10 +23,11 @@ internal static class EngineDatabase
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+        var budget = MemoryBudget.Of(request);
         var config = new DuckDbConfig
         {
             MemoryLimit = request.MemoryLimit,
-            Threads = request.Threads,
+            Threads = budget.Limit is null ? request.Threads : budget.Threads,
             TempDirectory = tempDirectory,
             // DuckDB 1.5.6 matches allowed_directories as prefixes ending in '/', so COPY ... TO 'dir'
             // (a partitioned write names the folder itself) also needs the folder as an allowed path.
@@ -38,6 +41,11 @@ internal static class EngineDatabase
         config.Set("preserve_insertion_order", "false")
             .Set("autoinstall_known_extensions", "false")
             .Set("autoload_known_extensions", "false");
+        if (budget.MaxOpenPartitionFiles is { } open)
+        {
+            config.Set("partitioned_write_max_open_files", open.ToString(CultureInfo.InvariantCulture));
+        }
+
         return DuckDbDatabase.Open(null, config);
     }
 }

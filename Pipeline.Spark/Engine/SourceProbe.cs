@@ -21,7 +21,7 @@ public static partial class SourceProbe
     {
         ArgumentNullException.ThrowIfNull(request);
         request = RequestPaths.Absolute(request);
-        using var database = EngineDatabase.Open(request, tempDirectory: null);
+        using var database = EngineDatabase.Open(request, request.TempDir);
         using var connection = database.Connect();
         return Probe(connection, request, cancellationToken);
     }
@@ -31,27 +31,35 @@ public static partial class SourceProbe
         var usable = new List<SourceSchema>();
         var empty = new List<TransformInput>();
         var quarantined = new List<QuarantinedFile>();
-        foreach (var input in request.Files)
+        foreach (var file in request.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!File.Exists(input.Path))
+            if (!File.Exists(file.Path))
             {
-                throw new TransformException($"Input file {input.Path} ({input.SourceKey}) is not there.", transient: true);
+                quarantined.Add(new QuarantinedFile(file.SourceKey, UndecodableName(file)
+                    ?? throw new TransformException($"Input file {file.Path} ({file.SourceKey}) is not there.", transient: true)));
+                continue;
             }
 
-            var format = FormatResolver.Resolve(request.Spec.Format, input.Path);
+            var format = FormatResolver.Resolve(request.Spec.Format, file.Path);
             if (format is null)
             {
-                quarantined.Add(new QuarantinedFile(input.SourceKey,
+                quarantined.Add(new QuarantinedFile(file.SourceKey,
                     "Unknown extension: expected .csv, .tsv, .json, .ndjson, .jsonl or .parquet, optionally with .gz."));
                 continue;
             }
 
             // A file without rows would still add columns, all sniffed as text: leave it out of the plan.
-            var length = new FileInfo(input.Path).Length;
+            var length = new FileInfo(file.Path).Length;
             if (length == 0)
             {
-                empty.Add(input);
+                empty.Add(file);
+                continue;
+            }
+
+            if (Prepare(file, format.Value, request.TempDir, out var problem) is not { } input)
+            {
+                quarantined.Add(new QuarantinedFile(file.SourceKey, problem!));
                 continue;
             }
 
@@ -64,26 +72,45 @@ public static partial class SourceProbe
                 }
                 else
                 {
-                    empty.Add(input);
+                    empty.Add(file);
                 }
             }
             catch (DuckDbException e) when (IsFileFault(e, input.Path, cancellationToken))
             {
                 if (IsEmptyJson(connection, input.Path, format.Value, cancellationToken))
                 {
-                    empty.Add(input);
+                    empty.Add(file);
                     continue;
                 }
 
-                quarantined.Add(new QuarantinedFile(input.SourceKey, DuckDbFaults.Clean(e.Message)));
+                quarantined.Add(new QuarantinedFile(file.SourceKey, FileFaultReason.For(connection, request, input, format.Value, e, cancellationToken)));
             }
             catch (DuckDbException e)
             {
-                throw DuckDbFaults.Translate(e, $"Reading {input.SourceKey}", cancellationToken);
+                throw DuckDbFaults.Translate(e, $"Reading {file.SourceKey}", cancellationToken);
             }
         }
 
         return new ProbeResult(usable, empty, quarantined);
+    }
+
+    // .NET decodes file names as UTF-8 and shows bytes that do not decode (a Latin-1 name) as U+FFFD: the name it
+    // hands over names no file on disk, and no retry will find one.
+    static string? UndecodableName(TransformInput input) => input.Path.Contains('\uFFFD', StringComparison.Ordinal)
+        ? $"the name of {FileFaultReason.FileName(input)} is not valid UTF-8 (the bytes that do not decode show as \uFFFD), " +
+          "so the file cannot be opened by it; rename the file using UTF-8"
+        : null;
+
+    static TransformInput? Prepare(TransformInput input, SourceFormat format, string? tempDirectory, out string? problem)
+    {
+        try
+        {
+            return JsonInput.Prepare(input, format, tempDirectory, out problem);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TransformException($"Reading {input.SourceKey} failed: {e.Message}", transient: true, e);
+        }
     }
 
     static bool IsFileFault(DuckDbException e, string path, CancellationToken cancellationToken) =>
@@ -91,7 +118,7 @@ public static partial class SourceProbe
 
     static bool HasRows(DuckDbConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
     {
-        using var reader = connection.Query($"SELECT EXISTS (SELECT 1 FROM {DuckDbReads.Sniffing(format, path, request.Spec)})", [], cancellationToken);
+        using var reader = connection.Query($"SELECT EXISTS (SELECT 1 FROM {DuckDbReads.Sniffing(format, path, request)})", [], cancellationToken);
         return reader.Read() && reader.GetBoolean(0);
     }
 
@@ -117,7 +144,7 @@ public static partial class SourceProbe
     static List<SourceColumn> Describe(DuckDbConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
     {
         var csv = format == SourceFormat.Csv;
-        var sql = csv ? DuckDbReads.SniffCsv(path, request.Spec) : DuckDbReads.Describe(format, path, request.Spec);
+        var sql = csv ? DuckDbReads.SniffCsv(path, request) : DuckDbReads.Describe(format, path, request);
         var columns = new List<SourceColumn>();
         using var reader = connection.Query(sql, [], cancellationToken);
         while (reader.Read())

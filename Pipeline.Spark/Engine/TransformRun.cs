@@ -96,9 +96,10 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
             Strategy = "direct";
             return new TransformResult(rows, rows, 0, files, quarantined);
         }
-        catch (DuckDbException e) when (!cancellationToken.IsCancellationRequested && e.ErrorType is not (DuckDbErrorType.Interrupt or DuckDbErrorType.OutOfMemory))
+        catch (DuckDbException e) when (!cancellationToken.IsCancellationRequested && e.ErrorType is not DuckDbErrorType.Interrupt)
         {
-            // A row that does not fit (or a file that breaks mid-read): the Staged strategy sorts it out.
+            // A row that does not fit, a file that breaks mid-read, or memory: the Staged strategy sorts it out, and
+            // it reads one file at a time into a table that spills, so it fits where one COPY over every file did not.
             OutputFolders.Reset(request.OutputDir);
             return null;
         }
@@ -119,7 +120,7 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
             }
             catch (DuckDbException e) when (!cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, source.Input.Path))
             {
-                failed.Add(new QuarantinedFile(source.Input.SourceKey, DuckDbFaults.Clean(e.Message)));
+                failed.Add(new QuarantinedFile(source.Input.SourceKey, FileFaultReason.For(connection, request, source.Input, source.Format, e, cancellationToken)));
             }
             catch (DuckDbException e)
             {

@@ -1,4 +1,6 @@
-using Pipeline.Core.Datasets;
+using System.Globalization;
+using System.Text;
+using Pipeline.Core.Transform;
 using Pipeline.Spark.Planning;
 using static Pipeline.Spark.Sql.DuckDbDialect;
 
@@ -7,15 +9,21 @@ namespace Pipeline.Spark.Sql;
 /// <summary>DuckDB table-function calls that read one input file with the dataset's options.</summary>
 internal static class DuckDbReads
 {
+    /// <summary>
+    /// Nesting the JSON reader types as structs and lists; deeper values stay whole as JSON text. DuckDB binds
+    /// a 200-deep struct path in seconds and a few thousand levels not at all ("max expression depth").
+    /// </summary>
+    public const int MaxJsonTypeDepth = 32;
+
     /// <summary>The read used to sniff a file: the reader infers every column.</summary>
-    public static string Sniffing(SourceFormat format, string path, DatasetSpec spec) => Call(format, path, spec, "");
+    public static string Sniffing(SourceFormat format, string path, TransformRequest request) => Call(format, path, request, "");
 
     /// <summary>
     /// The read of a planned file. <paramref name="csvTypes"/> null: raw values (CSV all text, declared JSON fields
     /// as text), to be checked in SQL. Otherwise the CSV column types the reader converts to itself (cheaper
     /// than casting text, and failing on the first value that does not convert).
     /// </summary>
-    public static string Planned(SourcePlan source, DatasetSpec spec, IReadOnlyDictionary<string, string>? csvTypes)
+    public static string Planned(SourcePlan source, TransformRequest request, IReadOnlyDictionary<string, string>? csvTypes)
     {
         var extra = source.Format switch
         {
@@ -25,40 +33,84 @@ internal static class DuckDbReads
                 $", columns={{{string.Join(", ", source.ReadColumns.Select(c => $"{LiteralOf(c.Name)}: {LiteralOf(c.Type.ToString())}"))}}}",
             _ => "",
         };
-        return Call(source.Format, source.Input.Path, spec, extra);
+        return Call(source.Format, source.Input.Path, request, extra);
+    }
+
+    /// <summary>
+    /// A strict read of a CSV file as <paramref name="fieldCount"/> text columns, without the sniffer: when the
+    /// sniffer gives up on a file, this read fails on the first line that breaks the CSV rules, naming it. Only the
+    /// single-threaded reader (<paramref name="parallel"/> false) counts lines up to an over-long one, and only the
+    /// parallel one reports a quote left open.
+    /// </summary>
+    public static string StrictCsv(string path, TransformRequest request, int fieldCount, bool parallel)
+    {
+        var columns = string.Join(", ", Enumerable.Range(1, fieldCount).Select(i => $"'c{i}': 'VARCHAR'"));
+        return $"read_csv({FileLiteral(path)}, {CsvOptions(request, path)}, hive_partitioning=false, auto_detect=false, " +
+            $"parallel={(parallel ? "true" : "false")}, columns={{{columns}}})";
     }
 
     /// <summary>A JSON file read as plain values (no records), to tell an empty file from a broken one.</summary>
     public static string JsonValues(SourceFormat format, string path) =>
-        $"read_json({LiteralOf(path)}, format={(format == SourceFormat.JsonArray ? "'array'" : "'newline_delimited'")}, records=false, hive_partitioning=false)";
+        $"read_json({FileLiteral(path)}, format={(format == SourceFormat.JsonArray ? "'array'" : "'newline_delimited'")}, records=false, " +
+        $"maximum_depth={MaxJsonTypeDepth}, hive_partitioning=false)";
 
     /// <summary>The dataset's CSV options as read_csv/sniff_csv named parameters.</summary>
-    public static string CsvOptions(DatasetSpec spec, string path) =>
-        $"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}, quote={LiteralOf(spec.CsvQuote)}, " +
-        $"header={(spec.CsvHeader ? "true" : "false")}, nullstr={LiteralOf(spec.CsvNullString)}";
+    public static string CsvOptions(TransformRequest request, string path)
+    {
+        var spec = request.Spec;
+        var options = $"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}, quote={LiteralOf(spec.CsvQuote)}, " +
+            $"header={(spec.CsvHeader ? "true" : "false")}, nullstr={LiteralOf(spec.CsvNullString)}";
+        return MemoryBudget.Of(request).CsvBufferSize is { } buffer
+            ? $"{options}, buffer_size={buffer.ToString(CultureInfo.InvariantCulture)}"
+            : options;
+    }
 
     /// <summary>Sniffs one file's columns: cheap, it reads a sample.</summary>
-    public static string Describe(SourceFormat format, string path, DatasetSpec spec) =>
-        $"DESCRIBE SELECT * FROM {Sniffing(format, path, spec)}";
+    public static string Describe(SourceFormat format, string path, TransformRequest request) =>
+        $"DESCRIBE SELECT * FROM {Sniffing(format, path, request)}";
 
     /// <summary>
     /// Sniffs a CSV file in one pass over its sample: a row per column (name, type) with the date and timestamp
     /// formats the sniffer detected (NULL when none).
     /// </summary>
-    public static string SniffCsv(string path, DatasetSpec spec) =>
+    public static string SniffCsv(string path, TransformRequest request) =>
         "SELECT c.name, c.type, DateFormat, TimestampFormat FROM (SELECT unnest(Columns) AS c, DateFormat, TimestampFormat " +
-        $"FROM sniff_csv({LiteralOf(path)}, {CsvOptions(spec, path)}, hive_partitioning=false))";
+        $"FROM sniff_csv({FileLiteral(path)}, {CsvOptions(request, path)}, hive_partitioning=false))";
+
+    /// <summary>
+    /// <paramref name="path"/> as DuckDB's readers match it: they expand '*', '?' and '[' as a glob, so a raw file
+    /// named <c>a[1].csv</c> would read <c>a1.csv</c> instead and <c>b*.csv</c> every <c>b...csv</c>. Each of them is
+    /// put in a bracket class of its own, which matches that character only.
+    /// </summary>
+    public static string FilePattern(string path)
+    {
+        if (path.AsSpan().IndexOfAny("*?[") < 0)
+        {
+            return path;
+        }
+
+        var pattern = new StringBuilder(path.Length + 8);
+        foreach (var c in path)
+        {
+            pattern.Append(c is '*' or '?' or '[' ? $"[{c}]" : c);
+        }
+
+        return pattern.ToString();
+    }
+
+    static string FileLiteral(string path) => LiteralOf(FilePattern(path));
 
     // hive_partitioning=false: a raw key such as raw/x/date=2024-01-01/f.csv must not grow a "date" column.
-    static string Call(SourceFormat format, string path, DatasetSpec spec, string extra)
+    static string Call(SourceFormat format, string path, TransformRequest request, string extra)
     {
-        var file = LiteralOf(path);
+        var file = FileLiteral(path);
+        const string json = "records=true, hive_partitioning=false";
         return format switch
         {
-            SourceFormat.Csv => $"read_csv({file}, {CsvOptions(spec, path)}, hive_partitioning=false{extra})",
+            SourceFormat.Csv => $"read_csv({file}, {CsvOptions(request, path)}, hive_partitioning=false{extra})",
             SourceFormat.Parquet => $"read_parquet({file}, hive_partitioning=false{extra})",
-            SourceFormat.JsonArray => $"read_json({file}, format='array', records=true, hive_partitioning=false{extra})",
-            _ => $"read_json({file}, format='newline_delimited', records=true, hive_partitioning=false{extra})",
+            SourceFormat.JsonArray => $"read_json({file}, format='array', {json}, maximum_depth={MaxJsonTypeDepth}{extra})",
+            _ => $"read_json({file}, format='newline_delimited', {json}, maximum_depth={MaxJsonTypeDepth}{extra})",
         };
     }
 }

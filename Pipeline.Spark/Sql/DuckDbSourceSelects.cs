@@ -38,7 +38,7 @@ internal sealed class DuckDbSourceSelects(TransformPlan plan)
         }
 
         columns.Add(SourceFileColumn(source));
-        var read = DuckDbReads.Planned(source, plan.Request.Spec, source.Format == SourceFormat.Csv ? csvTypes : null);
+        var read = DuckDbReads.Planned(source, plan.Request, source.Format == SourceFormat.Csv ? csvTypes : null);
         return $"SELECT {string.Join(", ", columns)}\nFROM {read} AS {QuoteName(SourceAlias)}";
     }
 
@@ -64,7 +64,7 @@ internal sealed class DuckDbSourceSelects(TransformPlan plan)
             columns.Add($"row_number() OVER () AS {QuoteName(ReservedColumns.Row)}");
         }
 
-        var read = DuckDbReads.Planned(source, plan.Request.Spec, csvTypes: null);
+        var read = DuckDbReads.Planned(source, plan.Request, csvTypes: null);
         return $"SELECT {string.Join(", ", columns)}\nFROM {read} AS {QuoteName(SourceAlias)}";
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Pipeline.Spark.Planning;
 using static Pipeline.Spark.Sql.DuckDbDialect;
@@ -109,6 +110,11 @@ internal sealed class DuckDbSql(TransformPlan plan)
     {
         var request = plan.Request;
         var options = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1";
+        if (MemoryBudget.Of(request).RowGroupBytes is { } rowGroup)
+        {
+            options += $", ROW_GROUP_SIZE_BYTES {rowGroup.ToString(CultureInfo.InvariantCulture)}";
+        }
+
         if (plan.Partitions.Count > 0)
         {
             return $"COPY (\n{select}\n) TO {LiteralOf(request.OutputDir)} ({options}, " +
