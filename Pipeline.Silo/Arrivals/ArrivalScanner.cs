@@ -18,6 +18,7 @@ public sealed partial class ArrivalScanner(
     ILogger<ArrivalScanner> logger) : BackgroundService
 {
     const int BatchSize = 500;
+    const string InvalidName = "name-not-utf8";
     static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
 
     readonly ConcurrentDictionary<string, byte> dirty = new(StringComparer.Ordinal);
@@ -48,7 +49,16 @@ public sealed partial class ArrivalScanner(
             foreach (var dataset in dirty.Keys)
             {
                 dirty.TryRemove(dataset, out _);
-                await ScanAsync(dataset, stoppingToken);
+                try
+                {
+                    await ScanAsync(dataset, stoppingToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GrainException or HttpRequestException)
+                {
+                    // One unreadable folder or file must not stop the watch of every other dataset.
+                    LogScanFailed(logger, dataset, ex);
+                    dirty[dataset] = 0;
+                }
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -92,6 +102,17 @@ public sealed partial class ArrivalScanner(
                 continue;
             }
 
+            if (!file.Exists)
+            {
+                // A name that is not UTF-8 cannot be opened through .NET: record it so its run says why.
+                if (path.Contains('\uFFFD', StringComparison.Ordinal) && !seen.Contains(lake.KeyOf(path) + "\n" + InvalidName))
+                {
+                    notices.Add(new ArrivalNotice(lake.KeyOf(path), InvalidName, 0));
+                }
+
+                continue;
+            }
+
             if (now - file.LastWriteTimeUtc < options.Value.StableAfter)
             {
                 unsettled = true;
@@ -127,6 +148,9 @@ public sealed partial class ArrivalScanner(
             }
         }
     }
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Scanning the raw zone of {DatasetId} failed; retrying")]
+    static partial void LogScanFailed(ILogger logger, string datasetId, Exception exception);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Found {Count} new file(s) in the raw zone of {DatasetId}")]
     static partial void LogFound(ILogger logger, int count, string datasetId);

@@ -29,7 +29,11 @@ public sealed class TransformStage(
             }
             else
             {
-                missing.Add(new QuarantineInfo(record.Key, "the file no longer exists in the raw zone", null));
+                // .NET maps name bytes that are not UTF-8 to U+FFFD, so such a file cannot be opened by its key.
+                var reason = record.Key.Contains('\uFFFD', StringComparison.Ordinal)
+                    ? "the file name is not valid UTF-8, so the file cannot be opened by it; rename the file using UTF-8"
+                    : "the file no longer exists in the raw zone";
+                missing.Add(new QuarantineInfo(record.Key, reason, null));
             }
         }
 

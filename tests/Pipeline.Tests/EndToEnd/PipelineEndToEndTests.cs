@@ -150,4 +150,29 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         Assert.Equal(2, versions.Count);
         Assert.Contains("added note", versions[1]!["change"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task FileWithNonUtf8Name_CopiedByHand_IsQuarantinedWithReason_OthersFlow()
+    {
+        await Api.RegisterAsync("latin_names", new { format = "csv" });
+        var folder = Path.Combine(fixture.Data.Path, "lake", "raw", "latin_names");
+        Directory.CreateDirectory(folder);
+        // .NET cannot create a name that is not UTF-8; the shell writes the raw byte 0xE9 (Latin-1 'é').
+        using (var shell = System.Diagnostics.Process.Start("bash", ["-c", $"printf 'id\\n1\\n' > {folder}/caf$'\\xe9'.csv"]))
+        {
+            await shell!.WaitForExitAsync();
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.csv"), "id\n7\n8\n");
+        var status = await Api.WaitIdleAsync("latin_names", 2);
+
+        var runs = (await Api.GetAsync("/api/datasets/latin_names/runs")).AsArray();
+        var reasons = runs.SelectMany(r => r!["quarantined"]!.AsArray()).Select(q => q!["reason"]!.GetValue<string>()).ToList();
+        Assert.Contains(reasons, r => r.Contains("not valid UTF-8", StringComparison.Ordinal));
+        Assert.All(runs, r => Assert.Equal("Succeeded", r!["state"]!.GetValue<string>()));
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(id) FROM latin_names"));
+        Assert.Equal(2, PipelineClient.Number(row[0]));
+        Assert.Equal(15, PipelineClient.Number(row[1]));
+        Assert.Equal(2, status["arrivalsTotal"]!.GetValue<long>());
+    }
 }
