@@ -23,5 +23,11 @@ public sealed class TempFolder : IDisposable
         catch (DirectoryNotFoundException)
         {
         }
+        catch (IOException)
+        {
+            // A file whose name is not UTF-8 cannot be deleted through .NET; the shell can.
+            using var rm = System.Diagnostics.Process.Start("rm", ["-rf", Path]);
+            rm.WaitForExit();
+        }
     }
 }
