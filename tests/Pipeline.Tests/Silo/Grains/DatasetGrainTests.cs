@@ -13,7 +13,7 @@ using Pipeline.Tests.Support;
 namespace Pipeline.Tests.Silo.Grains;
 
 /// <summary>The dataset grain on a real SQLite state store, with a scripted stage runner.</summary>
-public sealed class DatasetGrainTests : IAsyncDisposable
+public sealed class DatasetGrainTests : IAsyncLifetime
 {
     readonly TempFolder folder = new();
     readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
@@ -159,7 +159,10 @@ public sealed class DatasetGrainTests : IAsyncDisposable
         Assert.Equal(2, (await Call((g, ct) => g.GetRunAsync(runner.Started[0].RunId, ct))).Files);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 awaits IAsyncLifetime (not IAsyncDisposable) on test classes.
+    public async Task DisposeAsync()
     {
         await runtime.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
