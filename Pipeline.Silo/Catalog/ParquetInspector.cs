@@ -4,46 +4,40 @@ using Pipeline.DuckDb;
 
 namespace Pipeline.Silo.Catalog;
 
-/// <summary>Reads what the catalog records from Parquet footers: columns and types, rows per file.</summary>
+/// <summary>What the catalog records of some Parquet files: their columns together, and rows per file.</summary>
+public sealed record ParquetFacts(IReadOnlyList<ColumnInfo> Columns, IReadOnlyDictionary<string, long> Rows);
+
+/// <summary>Reads what the catalog records from Parquet footers, on one DuckDB per call.</summary>
 public static class ParquetInspector
 {
-    /// <summary>The columns of the table the files form together (Hive partition columns included).</summary>
-    public static IReadOnlyList<ColumnInfo> Columns(IReadOnlyList<string> paths)
+    /// <summary>The columns of the table the files form together (Hive partition columns included) and each file's rows.</summary>
+    public static ParquetFacts Inspect(IReadOnlyList<string> paths)
     {
-        if (paths.Count == 0)
-        {
-            return [];
-        }
-
-        using var db = DuckDbDatabase.Open();
-        using var connection = db.Connect();
-        using var reader = connection.Query($"DESCRIBE SELECT * FROM {Sql.ReadParquet(paths)}");
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal);
         var columns = new List<ColumnInfo>();
-        while (reader.Read())
-        {
-            columns.Add(new ColumnInfo(reader.GetString(0), reader.GetString(1)));
-        }
-
-        return columns;
-    }
-
-    /// <summary>Rows of each file, by path.</summary>
-    public static IReadOnlyDictionary<string, long> RowCounts(IReadOnlyList<string> paths)
-    {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         if (paths.Count == 0)
         {
-            return counts;
+            return new ParquetFacts(columns, rows);
         }
 
         using var db = DuckDbDatabase.Open();
         using var connection = db.Connect();
-        using var reader = connection.Query($"SELECT file_name, num_rows FROM parquet_file_metadata({Sql.List(paths)})");
-        while (reader.Read())
+        using (var reader = connection.Query($"DESCRIBE SELECT * FROM {Sql.ReadParquet(paths)}"))
         {
-            counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            while (reader.Read())
+            {
+                columns.Add(new ColumnInfo(reader.GetString(0), reader.GetString(1)));
+            }
         }
 
-        return counts;
+        using (var reader = connection.Query($"SELECT file_name, num_rows FROM parquet_file_metadata({Sql.List(paths)})"))
+        {
+            while (reader.Read())
+            {
+                rows[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return new ParquetFacts(columns, rows);
     }
 }

@@ -146,10 +146,18 @@ public sealed partial class DatasetGrain
 
     DatasetSpec? Spec { get; set; }
 
+    DatasetDefinition? specSource;
+
+    // Validated once per definition object (a registration or a reload replaces it), not on every call.
     async Task<DatasetSpec?> SpecAsync(CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync(cancellationToken);
-        Spec = state.Definition is null ? null : DatasetValidator.Validate(Id, state.Definition, out _);
+        if (!ReferenceEquals(specSource, state.Definition))
+        {
+            specSource = state.Definition;
+            Spec = state.Definition is null ? null : DatasetValidator.Validate(Id, state.Definition, out _);
+        }
+
         return Spec;
     }
 

@@ -52,16 +52,16 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
         var staged = Directory.Exists(staging)
             ? Directory.EnumerateFiles(staging, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
             : [];
-        var rows = ParquetInspector.RowCounts(staged);
+        var facts = ParquetInspector.Inspect(staged);
         var files = staged.Select(path =>
         {
             var relative = Path.GetRelativePath(staging, path).Replace(Path.DirectorySeparatorChar, '/');
             var folder = Path.GetDirectoryName(relative)?.Replace(Path.DirectorySeparatorChar, '/') ?? "";
             var key = StagePaths.TablePrefix(work.Dataset) + (folder.Length > 0 ? folder + "/" : "")
                 + StagePaths.CommittedName(work.RunId, Path.GetFileName(relative));
-            return new ManifestFile(path, key, PartitionOf(folder), rows.GetValueOrDefault(path), new FileInfo(path).Length);
+            return new ManifestFile(path, key, PartitionOf(folder), facts.Rows.GetValueOrDefault(path), new FileInfo(path).Length);
         }).ToList();
-        return new CommitManifest(files, [.. ParquetInspector.Columns(staged)]);
+        return new CommitManifest(files, [.. facts.Columns]);
     }
 
     // Additive evolution: existing columns keep their place and type, new ones are appended.

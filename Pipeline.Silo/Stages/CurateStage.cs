@@ -40,8 +40,9 @@ public sealed class CurateStage(ILakeStore lake, CatalogStore catalog, FaultInje
                 throw new StageException($"View '{name}' failed: {ex.Message}", transient: false, ex);
             }
 
-            var rows = ParquetInspector.RowCounts([target]).Values.Sum();
-            var columns = ParquetInspector.Columns([target]);
+            var facts = ParquetInspector.Inspect([target]);
+            var rows = facts.Rows.Values.Sum();
+            var columns = facts.Columns;
             var stored = await lake.PutFileAsync(target, key, move: true, cancellationToken);
             faults.Hit(FaultPoint.MidCurate);
             var file = new CatalogFile(key, new Dictionary<string, string>(), rows, stored.Size);

@@ -49,7 +49,7 @@ public sealed class QueryServiceFixture : IDisposable
         Catalog = new CatalogStore(store, TimeProvider.System);
         Catalog.CommitRunAsync("trips", "table", "trips", "run-000001",
             [new CatalogFile(Lake.KeyOf(file), new Dictionary<string, string>(), 1000, new FileInfo(file).Length)],
-            ParquetInspector.Columns([file]), [], [], replaceAllFiles: false).GetAwaiter().GetResult();
+            ParquetInspector.Inspect([file]).Columns, [], [], replaceAllFiles: false).GetAwaiter().GetResult();
     }
 
     /// <summary>The catalog.</summary>
