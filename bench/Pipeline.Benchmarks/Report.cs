@@ -24,14 +24,22 @@ public static class Report
         {
             md.AppendLine("## (a) Transform of a large CSV vs DuckDB's own COPY, and (c) silo memory").AppendLine();
             md.AppendLine(c, $"A generated taxi-trips CSV of {transform.FileBytes / 1e6:0} MB ({transform.Rows:N0} rows), partitioned by `vendor_id` and `day(pickup_datetime)`, no primary key.");
-            md.AppendLine("The baseline is `COPY (SELECT *, CAST(pickup_datetime AS DATE) AS pickup_datetime_day FROM read_csv(file)) TO dir (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (vendor_id, pickup_datetime_day))` in the benchmark process; the pipeline figure is the silo's Transform attempt (start to end, as the run's API shows it) for the same file copied into the raw zone.").AppendLine();
-            md.AppendLine("| figure | value | target |").AppendLine("| --- | --- | --- |");
-            md.AppendLine(c, $"| DuckDB COPY (baseline) | {transform.Baseline.TotalSeconds:0.00} s | |");
-            md.AppendLine(c, $"| pipeline transform stage | {transform.Transform.TotalSeconds:0.00} s | |");
-            md.AppendLine(c, $"| ratio | {transform.Ratio:0.00}x | within 1.25x: {(transform.Ratio <= 1.25 ? "met" : "NOT met")} |");
-            md.AppendLine(c, $"| arrival to queryable (whole run) | {transform.ArrivalToQueryable.TotalSeconds:0.00} s | |");
-            md.AppendLine(c, $"| rows written | {transform.RowsWritten:N0} | {transform.Rows:N0} |");
-            md.AppendLine(c, $"| silo peak resident memory (VmHWM) | {transform.SiloPeakBytes / 1048576.0:0} MiB | under 1024 MiB: {(transform.SiloPeakBytes < 1L << 30 ? "met" : "NOT met")} |").AppendLine();
+            md.AppendLine("The baseline is `COPY (SELECT *, CAST(pickup_datetime AS DATE) AS pickup_datetime_day FROM read_csv(file)) TO dir (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (vendor_id, pickup_datetime_day))` in the benchmark process; the pipeline figure is the silo's Transform attempt (start to end, as the run's API shows it) for the same file copied into the raw zone of a new dataset.");
+            md.AppendLine(c, $"The system is started and warmed by one small run first; then {transform.Rounds.Count} rounds each run the COPY and then the pipeline, and the medians are compared.").AppendLine();
+            md.AppendLine("| round | DuckDB COPY | transform stage | ratio | arrival to queryable | rows written |").AppendLine("| --- | --- | --- | --- | --- | --- |");
+            for (var i = 0; i < transform.Rounds.Count; i++)
+            {
+                var r = transform.Rounds[i];
+                md.AppendLine(c, $"| {i + 1} | {r.Baseline.TotalSeconds:0.00} s | {r.Transform.TotalSeconds:0.00} s | {r.Ratio:0.00}x | {r.ArrivalToQueryable.TotalSeconds:0.00} s | {r.RowsWritten:N0} |");
+            }
+
+            md.AppendLine().AppendLine("| figure | value | target |").AppendLine("| --- | --- | --- |");
+            md.AppendLine(c, $"| DuckDB COPY (baseline), median | {transform.Baseline.TotalSeconds:0.00} s | |");
+            md.AppendLine(c, $"| pipeline transform stage, median | {transform.Transform.TotalSeconds:0.00} s | |");
+            md.AppendLine(c, $"| ratio of the medians | {transform.Ratio:0.00}x | within 1.25x: {(transform.Ratio <= 1.25 ? "met" : "NOT met")} |");
+            md.AppendLine(c, $"| arrival to queryable (whole run), median | {transform.ArrivalToQueryable.TotalSeconds:0.00} s | |");
+            md.AppendLine(c, $"| every row written in every round | {(transform.AllRowsWritten ? "yes" : "NO")} ({transform.Rows:N0} rows) | |");
+            md.AppendLine(c, $"| silo peak resident memory (VmHWM) over all rounds | {transform.SiloPeakBytes / 1048576.0:0} MiB | under 1024 MiB: {(transform.SiloPeakBytes < 1L << 30 ? "met" : "NOT met")} |").AppendLine();
         }
 
         if (latency is not null)
