@@ -57,6 +57,12 @@ public static partial class SourceProbe
                 continue;
             }
 
+            if (Truncated(file, cancellationToken) is { } truncated)
+            {
+                quarantined.Add(new QuarantinedFile(file.SourceKey, FileFaultReason.Format(file, format.Value, truncated)));
+                continue;
+            }
+
             if (Prepare(file, format.Value, request.TempDir, out var problem) is not { } input)
             {
                 quarantined.Add(new QuarantinedFile(file.SourceKey, problem!));
@@ -100,6 +106,24 @@ public static partial class SourceProbe
         ? $"the name of {FileFaultReason.FileName(input)} is not valid UTF-8 (the bytes that do not decode show as \uFFFD), " +
           "so the file cannot be opened by it; rename the file using UTF-8"
         : null;
+
+    // The readers return a cut-short gzip file's rows up to the cut without an error: check it first.
+    static string? Truncated(TransformInput input, CancellationToken cancellationToken)
+    {
+        if (!input.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return GzipCheck.Problem(input.Path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TransformException($"Reading {input.SourceKey} failed: {e.Message}", transient: true, e);
+        }
+    }
 
     static TransformInput? Prepare(TransformInput input, SourceFormat format, string? tempDirectory, out string? problem)
     {
