@@ -16,6 +16,7 @@ public sealed class S3LakeMetrics : IDisposable
     readonly Counter<long> listRequests;
     readonly Counter<long> uploads;
     readonly Counter<long> downloads;
+    readonly Counter<long> evicted;
 
     /// <summary>Creates the instruments.</summary>
     public S3LakeMetrics(IMeterFactory factory)
@@ -24,6 +25,7 @@ public sealed class S3LakeMetrics : IDisposable
         listRequests = meter.CreateCounter<long>("pipeline.lake.list.requests", "{request}", "LIST requests sent to S3, by zone");
         uploads = meter.CreateCounter<long>("pipeline.lake.uploads", "{object}", "Objects written to S3, by kind (single, multipart)");
         downloads = meter.CreateCounter<long>("pipeline.lake.downloads", "{object}", "Local copies requested, by outcome (downloaded, cached)");
+        evicted = meter.CreateCounter<long>("pipeline.lake.cache.evicted", "By", "Bytes of local copies deleted to keep the cache within its size");
     }
 
     /// <summary>One LIST request.</summary>
@@ -36,6 +38,9 @@ public sealed class S3LakeMetrics : IDisposable
     /// <summary>One local copy served.</summary>
     public void LocalCopy(bool downloaded) =>
         downloads.Add(1, new KeyValuePair<string, object?>("pipeline.lake.outcome", downloaded ? "downloaded" : "cached"));
+
+    /// <summary>Local copies deleted to keep the cache within its size.</summary>
+    public void Evicted(long bytes) => evicted.Add(bytes);
 
     /// <inheritdoc />
     public void Dispose() => meter.Dispose();

@@ -32,6 +32,16 @@ public sealed class S3LakeOptions
     /// <summary>Local folder of downloaded objects, one sub-folder per zone; default <c>&lt;data-dir&gt;/lake-cache</c>.</summary>
     public string? CacheDir { get; set; }
 
+    /// <summary>
+    /// Bytes of local copies the cache keeps, default 10 GiB: beyond, the copies used least recently are deleted
+    /// (checked at most once a minute, after a download) down to 90% of it. A deleted copy is downloaded again when needed.
+    /// </summary>
+    [Range(1L << 20, long.MaxValue)]
+    public long CacheMaxBytes { get; set; } = 10L << 30;
+
+    /// <summary>Copies used within this time are never deleted, whatever the cache's size (an engine may be reading them).</summary>
+    public TimeSpan CacheKeepRecent { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Path-style addressing (<c>http://host/bucket/key</c>); default: on when an endpoint override is set (emulators).</summary>
     public bool? ForcePathStyle { get; set; }
 

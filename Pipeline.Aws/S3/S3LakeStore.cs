@@ -30,11 +30,14 @@ public sealed class S3LakeStore : ILakeStore
         this.time = time;
         keys = new S3Keys(options.KeyPrefix);
         uploader = new S3Uploader(s3, options.Bucket, options.PartSize, metrics);
-        cache = new S3LocalCache(s3, options.Bucket, keys, cacheDir, metrics);
+        cache = new S3LocalCache(s3, options.Bucket, keys, cacheDir, metrics, time) { MaxBytes = options.CacheMaxBytes, KeepRecent = options.CacheKeepRecent };
     }
 
     /// <inheritdoc />
     public string LocalRoot(string zone) => cache.ZoneFolder(zone);
+
+    /// <summary>Prunes the local copies now (the store does so by itself after downloads); returns the bytes deleted.</summary>
+    internal Task<long> PruneCacheAsync(CancellationToken cancellationToken = default) => cache.PruneAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task<string> GetLocalPathAsync(string key, CancellationToken cancellationToken = default)

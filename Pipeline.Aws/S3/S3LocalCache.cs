@@ -7,11 +7,23 @@ namespace Pipeline.Aws.S3;
 /// <summary>
 /// Local copies of objects for the engines: <c>&lt;root&gt;/&lt;zone&gt;/...</c> mirrors the lake keys, and
 /// <c>&lt;root&gt;/.etags/</c> remembers the ETag of each copy. A copy is used again only when S3 answers
-/// 304 to a GET conditional on that ETag, so a replaced object is always downloaded again.
+/// 304 to a GET conditional on that ETag, so a replaced object is always downloaded again. The cache keeps
+/// <see cref="MaxBytes"/>: beyond, the copies used least recently (each use sets the file's access time) and not
+/// within <see cref="KeepRecent"/> are deleted.
 /// </summary>
-internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, string root, S3LakeMetrics metrics)
+internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, string root, S3LakeMetrics metrics, TimeProvider time)
 {
+    static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
+
     readonly SemaphoreSlim[] locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    DateTimeOffset lastPrune = DateTimeOffset.MinValue;
+    int pruning;
+
+    /// <summary>Bytes of copies to keep.</summary>
+    public long MaxBytes { get; init; } = long.MaxValue;
+
+    /// <summary>Copies used within this time are kept whatever the size.</summary>
+    public TimeSpan KeepRecent { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The cache folder (absolute).</summary>
     public string Root { get; } = Path.GetFullPath(root);
@@ -26,7 +38,7 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
     public async Task<string> GetAsync(string lakeKey, CancellationToken cancellationToken)
     {
         var path = PathOf(lakeKey);
-        var gate = locks[(StringComparer.Ordinal.GetHashCode(lakeKey) & int.MaxValue) % locks.Length];
+        var gate = Gate(lakeKey);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -43,6 +55,7 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
                 if (response.HttpStatusCode == HttpStatusCode.NotModified)
                 {
                     metrics.LocalCopy(downloaded: false);
+                    Touch(path);
                     return path;
                 }
 
@@ -63,17 +76,20 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
 
                 WriteETag(lakeKey, S3Keys.BareETag(response.ETag));
                 metrics.LocalCopy(downloaded: true);
+                Touch(path);
                 return path;
             }
             catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotModified)
             {
                 metrics.LocalCopy(downloaded: false);
+                Touch(path);
                 return path;
             }
         }
         finally
         {
             gate.Release();
+            PruneSoon();
         }
     }
 
@@ -84,7 +100,104 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Move(localPath, path, overwrite: true);
         WriteETag(lakeKey, etag);
+        Touch(path);
+        PruneSoon();
     }
+
+    /// <summary>
+    /// Deletes the copies used least recently, outside <see cref="KeepRecent"/>, until the cache holds 90% of
+    /// <see cref="MaxBytes"/>; nothing when it holds less than that. Returns the bytes deleted.
+    /// </summary>
+    public async Task<long> PruneAsync(CancellationToken cancellationToken)
+    {
+        var copies = Copies();
+        var total = copies.Sum(c => c.Length);
+        if (total <= MaxBytes)
+        {
+            return 0;
+        }
+
+        var target = MaxBytes / 10 * 9;
+        var cutoff = time.GetUtcNow().UtcDateTime - KeepRecent;
+        long deleted = 0;
+        foreach (var copy in copies.OrderBy(c => c.LastAccessTimeUtc))
+        {
+            if (total <= target || copy.LastAccessTimeUtc > cutoff)
+            {
+                break;
+            }
+
+            var lakeKey = Path.GetRelativePath(Root, copy.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            var gate = Gate(lakeKey);
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                // Used again since the listing: keep it.
+                copy.Refresh();
+                if (copy.Exists && copy.LastAccessTimeUtc <= cutoff)
+                {
+                    Evict(lakeKey);
+                    deleted += copy.Length;
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            total -= copy.Length;
+        }
+
+        metrics.Evicted(deleted);
+        return deleted;
+    }
+
+    // The copies, without the ETag notes and downloads in progress.
+    List<FileInfo> Copies()
+    {
+        var folder = new DirectoryInfo(Root);
+        if (!folder.Exists)
+        {
+            return [];
+        }
+
+        var notes = Path.Combine(Root, ".etags") + Path.DirectorySeparatorChar;
+        return folder.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => !f.FullName.StartsWith(notes, StringComparison.Ordinal) && !f.Name.StartsWith(".download-", StringComparison.Ordinal))
+            .ToList();
+    }
+
+    // At most once a minute, in the background: a listing of a large cache must not slow the download that triggers it.
+    void PruneSoon()
+    {
+        var now = time.GetUtcNow();
+        if (now - lastPrune < PruneInterval || Interlocked.CompareExchange(ref pruning, 1, 0) != 0)
+        {
+            return;
+        }
+
+        lastPrune = now;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await PruneAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A copy that cannot be deleted now is tried again at the next prune.
+            }
+            finally
+            {
+                Volatile.Write(ref pruning, 0);
+            }
+        });
+    }
+
+    // Each use marks the copy as recent (access times are not updated by reads on relatime mounts).
+    void Touch(string path) => File.SetLastAccessTimeUtc(path, time.GetUtcNow().UtcDateTime);
+
+    SemaphoreSlim Gate(string lakeKey) => locks[(StringComparer.Ordinal.GetHashCode(lakeKey) & int.MaxValue) % locks.Length];
 
     /// <summary>Forgets the copy of a key.</summary>
     public void Evict(string lakeKey)
