@@ -32,7 +32,8 @@ public static class DatasetDecisions
                 return new GrainDecision.WakeAt(at);
             }
 
-            return new GrainDecision.StartAttempt(run.RunId, run.Stage, run.AttemptsOf(run.Stage) + 1);
+            // Numbers keep counting across manual retries (superseded attempts too) so every attempt has its own token.
+            return new GrainDecision.StartAttempt(run.RunId, run.Stage, run.Attempts.Count(a => a.Stage == run.Stage) + 1);
         }
 
         if (pending.Count == 0)

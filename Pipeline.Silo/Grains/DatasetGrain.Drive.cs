@@ -108,13 +108,11 @@ public sealed partial class DatasetGrain
                     break;
                 case GrainDecision.StartAttempt start:
                     var target = FindRun(start.RunId);
-                    // Numbers keep counting across manual retries so every attempt has its own token.
-                    var number = target.Attempts.Count(a => a.Stage == start.Stage) + 1;
                     var attempt = new AttemptRecord
                     {
                         Stage = start.Stage,
-                        Attempt = number,
-                        Token = DatasetDecisions.Token(Id, start.RunId, start.Stage, number),
+                        Attempt = start.Attempt,
+                        Token = DatasetDecisions.Token(Id, start.RunId, start.Stage, start.Attempt),
                         StartedAt = now,
                     };
                     target.Attempts.Add(attempt);

@@ -20,6 +20,6 @@ public abstract record GrainDecision
     /// <summary>Give the run its arrivals.</summary>
     public sealed record ClaimArrivals(string RunId) : GrainDecision;
 
-    /// <summary>Start an attempt of a stage.</summary>
+    /// <summary>Start attempt number <paramref name="Attempt"/> of a stage (counted across manual retries).</summary>
     public sealed record StartAttempt(string RunId, Stage Stage, int Attempt) : GrainDecision;
 }

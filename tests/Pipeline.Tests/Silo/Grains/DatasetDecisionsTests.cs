@@ -68,6 +68,17 @@ public sealed class DatasetDecisionsTests
     }
 
     [Fact]
+    public void Next_AfterManualRetry_NumbersTheAttemptAfterTheSupersededOnes()
+    {
+        var run = new RunRecord { RunId = "r", State = RunState.Running, Files = 1 };
+        run.Attempts.Add(new AttemptRecord { Token = "t1", Stage = Stage.Transform, Attempt = 1, StartedAt = Now, EndedAt = Now, Error = "x", Superseded = true });
+        run.Attempts.Add(new AttemptRecord { Token = "t2", Stage = Stage.Transform, Attempt = 2, StartedAt = Now, EndedAt = Now, Error = "x", Superseded = true });
+
+        Assert.Equal(new GrainDecision.StartAttempt("r", Stage.Transform, 3),
+            DatasetDecisions.Next(new DatasetState { Runs = [run] }, Spec(), new PendingSummary(0, null), Now));
+    }
+
+    [Fact]
     public void RetryAt_PermanentError_FailsAtOnce() =>
         Assert.Null(DatasetDecisions.RetryAt(Spec(), 1, transient: false, Now, 0.5));
 
