@@ -127,6 +127,8 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
                 break;
             }
 
+            // The listing's size: after Refresh, a copy deleted meanwhile has none.
+            var length = copy.Length;
             var lakeKey = Path.GetRelativePath(Root, copy.FullName).Replace(Path.DirectorySeparatorChar, '/');
             var gate = Gate(lakeKey);
             await gate.WaitAsync(cancellationToken);
@@ -137,7 +139,7 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
                 if (copy.Exists && copy.LastAccessTimeUtc <= cutoff)
                 {
                     Evict(lakeKey);
-                    deleted += copy.Length;
+                    deleted += length;
                 }
             }
             finally
@@ -145,7 +147,7 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
                 gate.Release();
             }
 
-            total -= copy.Length;
+            total -= length;
         }
 
         metrics.Evicted(deleted);
