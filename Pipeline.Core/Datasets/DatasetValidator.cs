@@ -102,7 +102,8 @@ public static partial class DatasetValidator
             var parsed = PartitionColumn.Parse(entries![i] ?? "");
             if (parsed is null)
             {
-                add($"partitionBy[{i}]", $"'{entries[i]}' must be a column name or year|month|day|hour(column)");
+                add($"partitionBy[{i}]", $"'{entries[i]}' must be a column name or year|month|day|hour(column), " +
+                    "the name made of letters, digits and '_' and not starting with a digit (it names the partition folders)");
             }
             else if (result.Any(p => p.Name == parsed.Name))
             {

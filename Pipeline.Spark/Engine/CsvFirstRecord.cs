@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Pipeline.Spark.Engine;
 
-/// <summary>Counts the fields of a CSV file's first record (the header, when there is one), without DuckDB's sniffer.</summary>
+/// <summary>
+/// Looks at the start of a CSV file without DuckDB's sniffer: the fields of its first record (the header, when
+/// there is one), and line breaks of two kinds.
+/// </summary>
 internal static class CsvFirstRecord
 {
     const int PeekBytes = 1 << 20;
@@ -14,15 +17,7 @@ internal static class CsvFirstRecord
     /// </summary>
     public static int FieldCount(string path, string delimiter, string quote)
     {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        var buffer = new byte[PeekBytes];
-        var head = buffer.AsSpan(0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
-        {
-            head = head[3..];
-        }
-
+        var head = Head(path);
         var separator = Encoding.UTF8.GetBytes(delimiter);
         var quoteBytes = Encoding.UTF8.GetBytes(quote);
         var (fields, quoted) = (1, false);
@@ -45,5 +40,53 @@ internal static class CsvFirstRecord
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// The problem when the file's records end in both Windows (CRLF) and Unix (LF) line breaks, which DuckDB's
+    /// sniffer cannot make sense of (rows appended by another tool); null when one kind is used. Line breaks
+    /// inside quoted values are not records' ends and are left out.
+    /// </summary>
+    public static string? MixedLineBreaks(string path, string quote)
+    {
+        var head = Head(path);
+        var quoteBytes = Encoding.UTF8.GetBytes(quote);
+        var (line, quoted) = (1, false);
+        int? crlf = null, lf = null;
+        for (var i = 0; i < head.Length && (crlf is null || lf is null); i++)
+        {
+            if (quoteBytes.Length > 0 && head[i..].StartsWith(quoteBytes))
+            {
+                quoted = !quoted;
+                i += quoteBytes.Length - 1;
+            }
+            else if (!quoted && head[i] == (byte)'\n')
+            {
+                if (i > 0 && head[i - 1] == (byte)'\r')
+                {
+                    crlf ??= line;
+                }
+                else
+                {
+                    lf ??= line;
+                }
+
+                line++;
+            }
+        }
+
+        return crlf is { } windows && lf is { } unix
+            ? $"lines end in two kinds of line break: line {windows} in a Windows one (CRLF), line {unix} in a Unix one (LF); " +
+              "save the file with one kind throughout"
+            : null;
+    }
+
+    static ReadOnlySpan<byte> Head(string path)
+    {
+        using var file = File.OpenRead(path);
+        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        var buffer = new byte[PeekBytes];
+        ReadOnlySpan<byte> head = buffer.AsSpan(0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+        return head.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head;
     }
 }

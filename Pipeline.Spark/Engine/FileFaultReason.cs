@@ -51,6 +51,11 @@ internal static partial class FileFaultReason
         int fields;
         try
         {
+            if (CsvFirstRecord.MixedLineBreaks(path, request.Spec.CsvQuote) is { } mixed)
+            {
+                return mixed;
+            }
+
             fields = CsvFirstRecord.FieldCount(path, FormatResolver.CsvDelimiter(request.Spec, path), request.Spec.CsvQuote);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)

@@ -123,5 +123,25 @@ public sealed class CsvBadInputTests : IDisposable
             _run.AssertOnlyQuarantined(result, "plain.csv.gz"));
     }
 
+    [Fact]
+    public async Task RunAsync_MixedLineBreaks_QuarantinesFileNamingBothKinds()
+    {
+        // A Windows export with rows appended by a Unix tool: DuckDB's sniffer gives up on it.
+        var result = await _run.RunAsync(_run.Folder.Write("mixed.csv", "id,name\r\n1,a\n2,b\n3,c\n"));
+
+        Assert.Equal("invalid CSV in mixed.csv: lines end in two kinds of line break: line 1 in a Windows one (CRLF), line 2 in a Unix one (LF); " +
+            "save the file with one kind throughout", _run.AssertOnlyQuarantined(result, "mixed.csv"));
+    }
+
+    [Fact]
+    public async Task RunAsync_CrlfWithLineBreaksInsideQuotes_WritesEveryRow()
+    {
+        // Spreadsheet exports end records in CRLF and keep a bare LF inside quoted cells: one kind of record end.
+        var result = await _run.RunAsync(_run.Folder.Write("excel.csv", "id,name\r\n1,\"two\nlines\"\r\n2,b\r\n"));
+
+        Assert.Empty(result.QuarantinedFiles);
+        Assert.Equal(4, result.RowsWritten);
+    }
+
     public void Dispose() => _run.Dispose();
 }
