@@ -15,9 +15,8 @@ internal static class CsvFirstRecord
     /// Fields of the first record of <paramref name="path"/>: delimiters outside quotes up to the first line
     /// break outside quotes, plus one. A quote left open runs to the end of what is read.
     /// </summary>
-    public static int FieldCount(string path, string delimiter, string quote)
+    public static int FieldCount(ReadOnlySpan<byte> head, string delimiter, string quote)
     {
-        var head = Head(path);
         var separator = Encoding.UTF8.GetBytes(delimiter);
         var quoteBytes = Encoding.UTF8.GetBytes(quote);
         var (fields, quoted) = (1, false);
@@ -47,9 +46,8 @@ internal static class CsvFirstRecord
     /// sniffer cannot make sense of (rows appended by another tool); null when one kind is used. Line breaks
     /// inside quoted values are not records' ends and are left out.
     /// </summary>
-    public static string? MixedLineBreaks(string path, string quote)
+    public static string? MixedLineBreaks(ReadOnlySpan<byte> head, string quote)
     {
-        var head = Head(path);
         var quoteBytes = Encoding.UTF8.GetBytes(quote);
         var (line, quoted) = (1, false);
         int? crlf = null, lf = null;
@@ -81,12 +79,13 @@ internal static class CsvFirstRecord
             : null;
     }
 
-    static ReadOnlySpan<byte> Head(string path)
+    /// <summary>The first megabyte of the file's text (decompressed, without a byte order mark), which the other members look at.</summary>
+    public static ReadOnlyMemory<byte> Head(string path)
     {
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
         var buffer = new byte[PeekBytes];
-        ReadOnlySpan<byte> head = buffer.AsSpan(0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
-        return head.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head;
+        var head = buffer.AsMemory(0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+        return head.Span.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head;
     }
 }

@@ -51,12 +51,13 @@ internal static partial class FileFaultReason
         int fields;
         try
         {
-            if (CsvFirstRecord.MixedLineBreaks(path, request.Spec.CsvQuote) is { } mixed)
+            var head = CsvFirstRecord.Head(path);
+            if (CsvFirstRecord.MixedLineBreaks(head.Span, request.Spec.CsvQuote) is { } mixed)
             {
                 return mixed;
             }
 
-            fields = CsvFirstRecord.FieldCount(path, FormatResolver.CsvDelimiter(request.Spec, path), request.Spec.CsvQuote);
+            fields = CsvFirstRecord.FieldCount(head.Span, FormatResolver.CsvDelimiter(request.Spec, path), request.Spec.CsvQuote);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {

@@ -121,20 +121,15 @@ internal static class GzipCheck
             // Each window overlaps the next by two bytes, so a magic across a boundary is found too.
             var start = Math.Max(1, end - BufferBytes);
             file.Position = start;
-            var window = buffer.AsSpan(0, (int)(Math.Min(end + 2, file.Length) - start));
-            window = window[..file.ReadAtLeast(window, window.Length, throwOnEndOfStream: false)];
-            var found = new List<long>();
-            for (var i = window.Length - Magic.Length; i >= 0; i--)
+            var window = (int)(Math.Min(end + 2, file.Length) - start);
+            var length = file.ReadAtLeast(buffer.AsSpan(0, window), window, throwOnEndOfStream: false);
+            // The window stays in the buffer while the caller reads the file from a candidate.
+            for (var i = length - Magic.Length; i >= 0; i--)
             {
-                if (start + i < end && window[i..].StartsWith(Magic))
+                if (start + i < end && buffer.AsSpan(i).StartsWith(Magic))
                 {
-                    found.Add(start + i);
+                    yield return start + i;
                 }
-            }
-
-            foreach (var position in found)
-            {
-                yield return position;
             }
 
             end = start;

@@ -57,13 +57,7 @@ public static partial class SourceProbe
                 continue;
             }
 
-            if (Truncated(file, cancellationToken) is { } truncated)
-            {
-                quarantined.Add(new QuarantinedFile(file.SourceKey, FileFaultReason.Format(file, format.Value, truncated)));
-                continue;
-            }
-
-            if (Prepare(file, format.Value, request.TempDir, out var problem) is not { } input)
+            if (Prepare(file, format.Value, request.TempDir, cancellationToken, out var problem) is not { } input)
             {
                 quarantined.Add(new QuarantinedFile(file.SourceKey, problem!));
                 continue;
@@ -107,28 +101,17 @@ public static partial class SourceProbe
           "so the file cannot be opened by it; rename the file using UTF-8"
         : null;
 
-    // The readers return a cut-short gzip file's rows up to the cut without an error: check it first.
-    static string? Truncated(TransformInput input, CancellationToken cancellationToken)
-    {
-        if (!input.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            return GzipCheck.Problem(input.Path, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TransformException($"Reading {input.SourceKey} failed: {e.Message}", transient: true, e);
-        }
-    }
-
-    static TransformInput? Prepare(TransformInput input, SourceFormat format, string? tempDirectory, out string? problem)
+    // The readers return a cut-short gzip file's rows up to the cut without an error: it is checked first.
+    static TransformInput? Prepare(TransformInput input, SourceFormat format, string? tempDirectory, CancellationToken cancellationToken, out string? problem)
     {
         try
         {
+            if (input.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && GzipCheck.Problem(input.Path, cancellationToken) is { } cut)
+            {
+                problem = FileFaultReason.Format(input, format, cut);
+                return null;
+            }
+
             return JsonInput.Prepare(input, format, tempDirectory, out problem);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
