@@ -26,28 +26,6 @@ public sealed partial class DynamoDbGrainStateStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ActiveAsync(CancellationToken cancellationToken = default)
-    {
-        await tables.EnsureReadyAsync(cancellationToken);
-        var keys = new List<string>();
-        var request = new QueryRequest
-        {
-            TableName = Table,
-            IndexName = DynamoDbTables.ActiveIndex,
-            KeyConditionExpression = "active = :one",
-            ExpressionAttributeValues = new() { [":one"] = Number(1) },
-        };
-        do
-        {
-            var page = await dynamo.QueryAsync(request, cancellationToken);
-            keys.AddRange((page.Items ?? []).Select(i => i["grain"].S));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
-        }
-        while (request.ExclusiveStartKey is { Count: > 0 });
-        return keys;
-    }
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default)
     {
         // Every key is inherently a full read: one small item per grain (chunk items filtered out).

@@ -8,8 +8,7 @@ namespace Pipeline.Aws.DynamoDb;
 /// <summary>
 /// Grain state in DynamoDB: one item per grain (<c>grain</c>, <c>ver</c>, <c>json</c> or chunks), written
 /// with a condition on the version so two silos never both win. A wake-up time puts the item in the sparse
-/// <c>wake</c> index (partition <c>wake_shard</c>, sort <c>wake_at</c>), work in flight in the <c>active</c>
-/// index, so reminders are found by a query, never a scan.
+/// <c>wake</c> index (partition <c>wake_shard</c>, sort <c>wake_at</c>), so reminders are found by a query, never a scan.
 /// </summary>
 public sealed partial class DynamoDbGrainStateStore(IAmazonDynamoDB dynamo, DynamoDbTables tables) : IGrainStateStore
 {
@@ -52,7 +51,7 @@ public sealed partial class DynamoDbGrainStateStore(IAmazonDynamoDB dynamo, Dyna
 
     /// <inheritdoc />
     public async Task<long> WriteAsync(
-        string key, string json, long expectedVersion, DateTimeOffset? wakeAt, bool active, CancellationToken cancellationToken = default)
+        string key, string json, long expectedVersion, DateTimeOffset? wakeAt, CancellationToken cancellationToken = default)
     {
         await tables.EnsureReadyAsync(cancellationToken);
         var version = expectedVersion + 1;
@@ -76,11 +75,6 @@ public sealed partial class DynamoDbGrainStateStore(IAmazonDynamoDB dynamo, Dyna
         {
             item["wake_at"] = Number(wake.ToUnixTimeMilliseconds());
             item["wake_shard"] = Number(Shard(key, tables.Options.WakeShards));
-        }
-
-        if (active)
-        {
-            item["active"] = Number(1);
         }
 
         PutItemResponse response;

@@ -5,7 +5,7 @@ namespace Pipeline.Aws.DynamoDb;
 
 /// <summary>
 /// The two tables and their indexes. <c>&lt;prefix&gt;grains</c>: one item per grain (<c>grain</c>) plus state
-/// chunks, with the sparse indexes <c>wake</c> (<c>wake_shard</c>, <c>wake_at</c>) and <c>active</c>.
+/// chunks, with the sparse index <c>wake</c> (<c>wake_shard</c>, <c>wake_at</c>).
 /// <c>&lt;prefix&gt;arrivals</c>: items keyed (<c>pk</c> = dataset, <c>sk</c>), see <see cref="DynamoDbArrivalLog"/>.
 /// With <see cref="DynamoDbOptions.CreateTables"/> they are created on first use.
 /// </summary>
@@ -13,9 +13,6 @@ public sealed class DynamoDbTables(IAmazonDynamoDB dynamo, DynamoDbOptions optio
 {
     /// <summary>Index of grains with a wake-up time.</summary>
     public const string WakeIndex = "wake";
-
-    /// <summary>Index of grains with work in flight.</summary>
-    public const string ActiveIndex = "active";
 
     readonly Lock gate = new();
     Task? creation;
@@ -49,12 +46,11 @@ public sealed class DynamoDbTables(IAmazonDynamoDB dynamo, DynamoDbOptions optio
             TableName = options.GrainsTable,
             BillingMode = BillingMode.PAY_PER_REQUEST,
             AttributeDefinitions = [Attr("grain", ScalarAttributeType.S), Attr("wake_shard", ScalarAttributeType.N),
-                Attr("wake_at", ScalarAttributeType.N), Attr("active", ScalarAttributeType.N)],
+                Attr("wake_at", ScalarAttributeType.N)],
             KeySchema = [new KeySchemaElement("grain", KeyType.HASH)],
             GlobalSecondaryIndexes =
             [
                 Index(WakeIndex, new KeySchemaElement("wake_shard", KeyType.HASH), new KeySchemaElement("wake_at", KeyType.RANGE)),
-                Index(ActiveIndex, new KeySchemaElement("active", KeyType.HASH)),
             ],
         });
         await CreateAsync(dynamo, time, new CreateTableRequest

@@ -20,14 +20,11 @@ public interface IGrainStateStore
     /// Writes when the stored version still is <paramref name="expectedVersion"/> (0: not stored yet);
     /// returns the new version or throws <see cref="ConcurrencyException"/>.
     /// </summary>
-    Task<long> WriteAsync(string key, string json, long expectedVersion, DateTimeOffset? wakeAt, bool active, CancellationToken cancellationToken = default);
+    Task<long> WriteAsync(string key, string json, long expectedVersion, DateTimeOffset? wakeAt, CancellationToken cancellationToken = default);
 
     /// <summary>Grains whose wake-up time has come.</summary>
     Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Grains with work in flight (to re-adopt after a restart).</summary>
-    Task<IReadOnlyList<string>> ActiveAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Every grain key.</summary>
+    /// <summary>Every grain key: the silo wakes each at start-up, so work in flight is re-adopted and nothing waits unseen.</summary>
     Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default);
 }

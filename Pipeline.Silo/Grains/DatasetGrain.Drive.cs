@@ -178,7 +178,6 @@ public sealed partial class DatasetGrain
     async Task PersistAsync(CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(state, Json);
-        var active = state.ActiveRun?.Current is not null;
-        version = await services.Store.WriteAsync(Id, json, version, state.WakeAt, active, cancellationToken);
+        version = await services.Store.WriteAsync(Id, json, version, state.WakeAt, cancellationToken);
     }
 }

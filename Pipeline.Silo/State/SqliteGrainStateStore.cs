@@ -18,18 +18,17 @@ public sealed class SqliteGrainStateStore(SqliteStore store) : IGrainStateStore
 
     /// <inheritdoc />
     public Task<long> WriteAsync(
-        string key, string json, long expectedVersion, DateTimeOffset? wakeAt, bool active,
+        string key, string json, long expectedVersion, DateTimeOffset? wakeAt,
         CancellationToken cancellationToken = default)
     {
         using var connection = store.Open();
         using var command = connection.CreateCommand();
         command.CommandText = expectedVersion == 0
-            ? "INSERT INTO grains(key, version, state, wake_at, active) VALUES ($key, 1, $state, $wake, $active) ON CONFLICT(key) DO NOTHING"
-            : "UPDATE grains SET version = version + 1, state = $state, wake_at = $wake, active = $active WHERE key = $key AND version = $expected";
+            ? "INSERT INTO grains(key, version, state, wake_at) VALUES ($key, 1, $state, $wake) ON CONFLICT(key) DO NOTHING"
+            : "UPDATE grains SET version = version + 1, state = $state, wake_at = $wake WHERE key = $key AND version = $expected";
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$state", json);
         command.Parameters.AddWithValue("$wake", wakeAt is { } w ? w.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$active", active ? 1 : 0);
         command.Parameters.AddWithValue("$expected", expectedVersion);
         if (command.ExecuteNonQuery() != 1)
         {
@@ -43,10 +42,6 @@ public sealed class SqliteGrainStateStore(SqliteStore store) : IGrainStateStore
     public Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
         Keys("SELECT key FROM grains WHERE wake_at IS NOT NULL AND wake_at <= $now ORDER BY wake_at LIMIT $limit",
             ("$now", now.ToUnixTimeMilliseconds()), ("$limit", limit));
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<string>> ActiveAsync(CancellationToken cancellationToken = default) =>
-        Keys("SELECT key FROM grains WHERE active = 1");
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) =>

@@ -46,9 +46,9 @@ public sealed class SqliteStore
     const string Schema = """
         CREATE TABLE IF NOT EXISTS grains (
             key TEXT PRIMARY KEY, version INTEGER NOT NULL, state TEXT NOT NULL,
-            wake_at INTEGER NULL, active INTEGER NOT NULL DEFAULT 0);
+            wake_at INTEGER NULL);
         CREATE INDEX IF NOT EXISTS grains_wake_at ON grains(wake_at) WHERE wake_at IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS grains_active ON grains(active) WHERE active = 1;
+        DROP INDEX IF EXISTS grains_active;
 
         CREATE TABLE IF NOT EXISTS arrivals (
             seq INTEGER PRIMARY KEY AUTOINCREMENT, dataset TEXT NOT NULL, key TEXT NOT NULL, etag TEXT NOT NULL,

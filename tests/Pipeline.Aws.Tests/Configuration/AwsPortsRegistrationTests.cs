@@ -73,12 +73,10 @@ public sealed class AwsPortsRegistrationTests
     {
         public Task<GrainRecord?> ReadAsync(string key, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<long> WriteAsync(string key, string json, long expectedVersion, DateTimeOffset? wakeAt, bool active, CancellationToken cancellationToken = default) =>
+        public Task<long> WriteAsync(string key, string json, long expectedVersion, DateTimeOffset? wakeAt, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
         public Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> ActiveAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }

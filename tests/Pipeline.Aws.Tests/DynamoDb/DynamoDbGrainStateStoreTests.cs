@@ -19,8 +19,8 @@ public sealed class DynamoDbGrainStateStoreTests(AwsEmulators emulators) : IDisp
     {
         var sut = tables.Grains();
 
-        var v1 = await sut.WriteAsync("trips", """{"a":1}""", 0, null, false);
-        var v2 = await sut.WriteAsync("trips", """{"a":2}""", v1, null, false);
+        var v1 = await sut.WriteAsync("trips", """{"a":1}""", 0, null);
+        var v2 = await sut.WriteAsync("trips", """{"a":2}""", v1, null);
 
         Assert.Equal((1, 2), (v1, v2));
         Assert.Equal(new GrainRecord("""{"a":2}""", 2), await sut.ReadAsync("trips"));
@@ -30,11 +30,11 @@ public sealed class DynamoDbGrainStateStoreTests(AwsEmulators emulators) : IDisp
     public async Task WriteAsync_StaleVersion_ThrowsConcurrencyAndKeepsTheWinner()
     {
         var sut = tables.Grains();
-        await sut.WriteAsync("trips", "{}", 0, null, false);
-        await sut.WriteAsync("trips", """{"winner":true}""", 1, null, false);
+        await sut.WriteAsync("trips", "{}", 0, null);
+        await sut.WriteAsync("trips", """{"winner":true}""", 1, null);
 
-        await Assert.ThrowsAsync<ConcurrencyException>(() => sut.WriteAsync("trips", """{"loser":true}""", 1, null, false));
-        await Assert.ThrowsAsync<ConcurrencyException>(() => sut.WriteAsync("trips", """{"loser":true}""", 0, null, false));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => sut.WriteAsync("trips", """{"loser":true}""", 1, null));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => sut.WriteAsync("trips", """{"loser":true}""", 0, null));
         Assert.Equal(new GrainRecord("""{"winner":true}""", 2), await sut.ReadAsync("trips"));
     }
 
@@ -42,13 +42,13 @@ public sealed class DynamoDbGrainStateStoreTests(AwsEmulators emulators) : IDisp
     public async Task WriteAsync_TwoSilosFromTheSameVersion_ExactlyOneWins()
     {
         var sut = tables.Grains();
-        await sut.WriteAsync("trips", "{}", 0, null, false);
+        await sut.WriteAsync("trips", "{}", 0, null);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
         {
             try
             {
-                await sut.WriteAsync("trips", $$"""{"writer":{{i}}}""", 1, null, false);
+                await sut.WriteAsync("trips", $$"""{"writer":{{i}}}""", 1, null);
                 return true;
             }
             catch (ConcurrencyException)
@@ -67,10 +67,10 @@ public sealed class DynamoDbGrainStateStoreTests(AwsEmulators emulators) : IDisp
         var sut = tables.Grains();
         for (var i = 0; i < 8; i++)
         {
-            await sut.WriteAsync($"ds{i}", "{}", 0, Now.AddMinutes(i - 5), false);
+            await sut.WriteAsync($"ds{i}", "{}", 0, Now.AddMinutes(i - 5));
         }
 
-        await sut.WriteAsync("never", "{}", 0, null, false);
+        await sut.WriteAsync("never", "{}", 0, null);
 
         Assert.Equal(["ds0", "ds1", "ds2", "ds3", "ds4", "ds5"], await sut.DueAsync(Now, 100));
         Assert.Equal(["ds0", "ds1"], await sut.DueAsync(Now, 2));
@@ -80,22 +80,21 @@ public sealed class DynamoDbGrainStateStoreTests(AwsEmulators emulators) : IDisp
     public async Task DueAsync_WakeTimeCleared_NoLongerDue()
     {
         var sut = tables.Grains();
-        var version = await sut.WriteAsync("trips", "{}", 0, Now.AddSeconds(-1), false);
+        var version = await sut.WriteAsync("trips", "{}", 0, Now.AddSeconds(-1));
 
-        await sut.WriteAsync("trips", "{}", version, null, false);
+        await sut.WriteAsync("trips", "{}", version, null);
 
         Assert.Empty(await sut.DueAsync(Now, 100));
     }
 
     [Fact]
-    public async Task ActiveAndAll_ListTheRightGrains()
+    public async Task AllAsync_ListsEveryGrainOnce()
     {
         var sut = tables.Grains();
-        await sut.WriteAsync("busy", "{}", 0, null, active: true);
-        var idle = await sut.WriteAsync("idle", "{}", 0, null, active: true);
-        await sut.WriteAsync("idle", "{}", idle, null, active: false);
+        await sut.WriteAsync("busy", "{}", 0, null);
+        var idle = await sut.WriteAsync("idle", "{}", 0, null);
+        await sut.WriteAsync("idle", "{}", idle, null);
 
-        Assert.Equal(["busy"], await sut.ActiveAsync());
         Assert.Equal(["busy", "idle"], await sut.AllAsync());
     }
 

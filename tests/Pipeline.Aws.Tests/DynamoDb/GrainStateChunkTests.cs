@@ -20,7 +20,7 @@ public sealed class GrainStateChunkTests(AwsEmulators emulators) : IDisposable
         var sut = tables.Grains();
         var big = State(2_000_000, seed: 1);
 
-        var version = await sut.WriteAsync("trips", big, 0, DateTimeOffset.UnixEpoch, true);
+        var version = await sut.WriteAsync("trips", big, 0, DateTimeOffset.UnixEpoch);
 
         Assert.Equal(new GrainRecord(big, 1), await sut.ReadAsync("trips"));
         Assert.True(await ChunkItemsAsync() >= 3);
@@ -33,11 +33,11 @@ public sealed class GrainStateChunkTests(AwsEmulators emulators) : IDisposable
     public async Task WriteAsync_AfterChunkedState_OldChunksAreRemoved()
     {
         var sut = tables.Grains();
-        var v1 = await sut.WriteAsync("trips", State(1_000_000, seed: 2), 0, null, false);
-        var v2 = await sut.WriteAsync("trips", State(1_000_000, seed: 3), v1, null, false);
+        var v1 = await sut.WriteAsync("trips", State(1_000_000, seed: 2), 0, null);
+        var v2 = await sut.WriteAsync("trips", State(1_000_000, seed: 3), v1, null);
         var chunksOfOne = await ChunkItemsAsync();
 
-        await sut.WriteAsync("trips", """{"small":true}""", v2, null, false);
+        await sut.WriteAsync("trips", """{"small":true}""", v2, null);
 
         Assert.Equal(0, await ChunkItemsAsync());
         Assert.InRange(chunksOfOne, 2, 4);
@@ -48,10 +48,10 @@ public sealed class GrainStateChunkTests(AwsEmulators emulators) : IDisposable
     public async Task WriteAsync_ChunkedLoser_LeavesNoChunksBehind()
     {
         var sut = tables.Grains();
-        await sut.WriteAsync("trips", "{}", 0, null, false);
-        await sut.WriteAsync("trips", "{}", 1, null, false);
+        await sut.WriteAsync("trips", "{}", 0, null);
+        await sut.WriteAsync("trips", "{}", 1, null);
 
-        await Assert.ThrowsAsync<ConcurrencyException>(() => sut.WriteAsync("trips", State(1_000_000, seed: 4), 1, null, false));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => sut.WriteAsync("trips", State(1_000_000, seed: 4), 1, null));
 
         Assert.Equal(0, await ChunkItemsAsync());
     }
