@@ -10,10 +10,17 @@ public sealed record WrittenFile(string RelativePath, IReadOnlyDictionary<string
 /// <summary>A whole input set aside (unreadable, wrong format), with the reason.</summary>
 public sealed record QuarantinedFile(string SourceKey, string Reason);
 
+/// <summary>One reason rows were quarantined: how many rows failed it, and one of their reasons as an example.</summary>
+/// <param name="Rows">Rows failing this check (a row failing two checks counts in both).</param>
+/// <param name="Example">A row's reason, e.g. <c>fare: 'abc' is not DECIMAL(10,2)</c>.</param>
+public sealed record RowFault(long Rows, string Example);
+
 /// <summary>What a transform attempt produced.</summary>
+/// <param name="RowFaults">Why rows were quarantined, most rows first; empty when none were.</param>
 public sealed record TransformResult(
     long RowsIn,
     long RowsWritten,
     long RowsQuarantined,
     IReadOnlyList<WrittenFile> Files,
-    IReadOnlyList<QuarantinedFile> QuarantinedFiles);
+    IReadOnlyList<QuarantinedFile> QuarantinedFiles,
+    IReadOnlyList<RowFault>? RowFaults = null);

@@ -71,12 +71,22 @@ public sealed class TransformStage(
             .ToList();
         if (result.RowsQuarantined > 0)
         {
-            quarantined.Add(new QuarantineInfo("(rows)", $"{result.RowsQuarantined} rows did not fit the schema; see the _reason column",
-                quarantineKey));
+            quarantined.Add(new QuarantineInfo("(rows)", RowsReason(result), quarantineKey));
         }
 
         var counts = new RunCounts(result.RowsIn, result.RowsWritten, result.RowsQuarantined, quarantined.Count(q => q.SourceKey != "(rows)"));
         return new StageOutcome(counts, quarantined);
+    }
+
+    // "3201 rows did not fit the schema: 3201 rows like Release Date: 'Jun 12 1998' is not DATE; each row is kept with its _reason".
+    static string RowsReason(TransformResult result)
+    {
+        var faults = result.RowFaults ?? [];
+        var shown = faults.Take(3).Select(f => $"{f.Rows} {(f.Rows == 1 ? "row" : "rows")} like {f.Example}");
+        var more = faults.Count > 3 ? $"; {faults.Count - 3} more kinds" : "";
+        var detail = faults.Count == 0 ? "" : $": {string.Join("; ", shown)}{more}";
+        return $"{result.RowsQuarantined} {(result.RowsQuarantined == 1 ? "row" : "rows")} did not fit the schema{detail}. " +
+            "Each row is kept in the quarantine folder with its _reason";
     }
 
     // The table's data columns with their types; lineage and partition columns are derived, not read.

@@ -144,17 +144,35 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
             }
 
             var files = WrittenFiles.Copy(connection, sql.CopyGood(), request.OutputDir, cancellationToken);
+            var faults = new List<RowFault>();
             if (bad > 0)
             {
                 connection.Execute(sql.CopyBad(), cancellationToken);
+                faults = RowFaults(sql);
             }
 
-            return new TransformResult(rowsIn, files.Sum(f => f.Rows), bad, files, quarantined);
+            return new TransformResult(rowsIn, files.Sum(f => f.Rows), bad, files, quarantined, faults);
         }
         catch (DuckDbException e)
         {
             throw DuckDbFaults.Translate(e, "Writing the output", cancellationToken);
         }
+    }
+
+    List<RowFault> RowFaults(DuckDbSql sql)
+    {
+        var faults = new List<RowFault>();
+        using var reader = connection.Query(sql.SummarizeBad(), [], cancellationToken);
+        reader.Read();
+        for (var i = 0; i + 1 < reader.FieldCount; i += 2)
+        {
+            if (reader.GetInt64(i) > 0)
+            {
+                faults.Add(new RowFault(reader.GetInt64(i), reader.GetString(i + 1)));
+            }
+        }
+
+        return faults.OrderByDescending(f => f.Rows).ToList();
     }
 
     void Run(string step, string statements)

@@ -76,6 +76,17 @@ internal sealed class DuckDbSql(TransformPlan plan)
         return Copy(sql.ToString());
     }
 
+    /// <summary>
+    /// For each check in <see cref="RowExpressions.Checks"/> order: the rows that fail it and one of their reasons
+    /// (columns <c>failed_i</c>, <c>example_i</c>), so a run can say which columns quarantined rows and why.
+    /// </summary>
+    public string SummarizeBad()
+    {
+        var checks = _rows.Checks();
+        var columns = checks.Select((c, i) => $"count(*) FILTER (WHERE {c.Predicate}) AS failed_{i}, min({c.Reason}) FILTER (WHERE {c.Predicate}) AS example_{i}");
+        return $"SELECT {string.Join(", ", columns)}\nFROM {QuoteName(RawTable)}";
+    }
+
     /// <summary>Writes the staged rows that fail a check, as they arrived, with the reason and source file.</summary>
     public string CopyBad()
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Transform;
 using Pipeline.Spark.Engine;
 using Pipeline.Spark.Tests.Support;
 
@@ -58,6 +59,20 @@ public sealed class CsvTransformTests : IDisposable
         Assert.Equal("73.50", _lake.Value($"SELECT sum(fare_amount) FROM {Lake.Parquet(request.OutputDir)}"));
         var bad = _lake.Lines($"SELECT fare_amount, zone, _reason, _source_file FROM {Lake.Json(request.QuarantineDir)}");
         Assert.Equal(["abc|Queens|fare_amount: 'abc' is not DECIMAL(10,2)|raw/taxi/trips.csv"], bad);
+    }
+
+    [Fact]
+    public async Task RunAsync_RowsFailingSeveralChecks_SummarizesEachCheckWithCountAndExampleMostFirst()
+    {
+        var csv = Taxi + "\n2,2024-01-02 11:00:00,abc,Queens\n1,2024-01-02 12:00:00,n/a,Bronx\nx,2024-01-02 13:00:00,1.00,Soho\n";
+        var request = Specs.Request(Specs.Taxi(), _folder, [_folder.Write("trips.csv", csv)]);
+
+        var result = await new DuckDbTransformEngine().RunAsync(request);
+
+        Assert.Equal((8, 5, 3), (result.RowsIn, result.RowsWritten, result.RowsQuarantined));
+        Assert.Equal<RowFault>(
+            [new RowFault(2, "fare_amount: 'abc' is not DECIMAL(10,2)"), new RowFault(1, "vendor_id: 'x' is not INTEGER")],
+            result.RowFaults!);
     }
 
     [Fact]
