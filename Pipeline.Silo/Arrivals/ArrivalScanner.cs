@@ -23,45 +23,77 @@ public sealed partial class ArrivalScanner(
 
     readonly ConcurrentDictionary<string, byte> dirty = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, HashSet<string>> known = new(StringComparer.Ordinal);
+    volatile bool rewatch;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        lake.EnsureCreated();
-        var raw = lake.Zone(LakeLayout.Raw);
         services.DatasetRegistered += id => dirty[id] = 0;
-        using var watcher = new FileSystemWatcher(raw) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        FileSystemWatcher? watcher = null;
+        var lastFull = DateTimeOffset.MinValue;
+        using var timer = new PeriodicTimer(Tick, services.Time);
+        try
+        {
+            do
+            {
+                // A raw zone deleted under a running silo (a clean-up by hand) comes back empty; its watch with it.
+                if (watcher is null || rewatch || !Directory.Exists(watcher.Path))
+                {
+                    watcher?.Dispose();
+                    watcher = Watch();
+                    lastFull = DateTimeOffset.MinValue;
+                }
+
+                if (services.Time.GetUtcNow() - lastFull >= options.Value.ReconcileInterval)
+                {
+                    MarkAllDirty();
+                    lastFull = services.Time.GetUtcNow();
+                }
+
+                await ScanDirtyAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        finally
+        {
+            watcher?.Dispose();
+        }
+    }
+
+    FileSystemWatcher Watch()
+    {
+        rewatch = false;
+        lake.EnsureCreated();
+        var watcher = new FileSystemWatcher(lake.Zone(LakeLayout.Raw)) { IncludeSubdirectories = true };
         watcher.Created += (_, e) => MarkDirty(e.FullPath);
         watcher.Changed += (_, e) => MarkDirty(e.FullPath);
         watcher.Renamed += (_, e) => MarkDirty(e.FullPath);
-        watcher.Error += (_, _) => MarkAllDirty();
-
-        var lastFull = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(Tick, services.Time);
-        do
+        watcher.Error += (_, e) =>
         {
-            if (services.Time.GetUtcNow() - lastFull >= options.Value.ReconcileInterval)
-            {
-                MarkAllDirty();
-                lastFull = services.Time.GetUtcNow();
-            }
+            // Events were lost (or the folder went away): list everything again on a new watch.
+            LogWatchLost(logger, e.GetException());
+            rewatch = true;
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
 
-            foreach (var dataset in dirty.Keys)
+    async Task ScanDirtyAsync(CancellationToken stoppingToken)
+    {
+        foreach (var dataset in dirty.Keys)
+        {
+            dirty.TryRemove(dataset, out _);
+            try
             {
-                dirty.TryRemove(dataset, out _);
-                try
-                {
-                    await ScanAsync(dataset, stoppingToken);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GrainException or HttpRequestException)
-                {
-                    // One unreadable folder or file must not stop the watch of every other dataset.
-                    LogScanFailed(logger, dataset, ex);
-                    dirty[dataset] = 0;
-                }
+                await ScanAsync(dataset, stoppingToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GrainException or HttpRequestException)
+            {
+                // One unreadable folder or file must not stop the watch of every other dataset.
+                LogScanFailed(logger, dataset, ex);
+                dirty[dataset] = 0;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     void MarkDirty(string fullPath)
@@ -76,9 +108,22 @@ public sealed partial class ArrivalScanner(
 
     void MarkAllDirty()
     {
-        foreach (var folder in Directory.EnumerateDirectories(lake.Zone(LakeLayout.Raw)))
+        var raw = lake.Zone(LakeLayout.Raw);
+        if (!Directory.Exists(raw))
         {
-            MarkDirty(Path.Combine(folder, "x"));
+            return;
+        }
+
+        try
+        {
+            foreach (var folder in Directory.EnumerateDirectories(raw))
+            {
+                MarkDirty(Path.Combine(folder, "x"));
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Deleted while listed: the next tick makes it again.
         }
     }
 
@@ -148,6 +193,9 @@ public sealed partial class ArrivalScanner(
             }
         }
     }
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "The watch on the raw zone lost events; listing it again")]
+    static partial void LogWatchLost(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Scanning the raw zone of {DatasetId} failed; retrying")]
     static partial void LogScanFailed(ILogger logger, string datasetId, Exception exception);
