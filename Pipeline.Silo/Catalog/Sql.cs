@@ -12,7 +12,28 @@ public static class Sql
     /// <summary>A list literal of strings.</summary>
     public static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Literal)) + "]";
 
-    /// <summary>A read_parquet over files with Hive partition columns, tolerant of added columns.</summary>
-    public static string ReadParquet(IReadOnlyList<string> paths) =>
-        $"read_parquet({List(paths)}, hive_partitioning = true, union_by_name = true)";
+    /// <summary>
+    /// A read_parquet over files with Hive partition columns, tolerant of added columns. Files of different
+    /// partition layouts (the dataset's <c>partitionBy</c> changed between runs) are read per layout and
+    /// unioned by name, since one Hive read needs the same keys in every path.
+    /// </summary>
+    public static string ReadParquet(IReadOnlyList<string> paths)
+    {
+        var layouts = paths.GroupBy(PartitionKeys, StringComparer.Ordinal).ToList();
+        if (layouts.Count <= 1)
+        {
+            return Read(paths);
+        }
+
+        return "(" + string.Join("\nUNION ALL BY NAME\n", layouts.Select(l => $"SELECT * FROM {Read([.. l])}")) + ")";
+    }
+
+    static string Read(IReadOnlyList<string> paths) => $"read_parquet({List(paths)}, hive_partitioning = true, union_by_name = true)";
+
+    // "country=USA/state=TX/f.parquet" -> "country/state": the keys of a file's Hive folders, in order.
+    static string PartitionKeys(string path)
+    {
+        var folders = path.Replace('\\', '/').Split('/');
+        return string.Join("/", folders[..^1].Where(f => f.IndexOf('=', StringComparison.Ordinal) > 0).Select(f => f[..f.IndexOf('=', StringComparison.Ordinal)]));
+    }
 }
