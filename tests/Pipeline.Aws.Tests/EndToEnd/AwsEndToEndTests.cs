@@ -18,11 +18,15 @@ public sealed class AwsEndToEndTests(AwsEmulators emulators)
     [Fact]
     public async Task FileNotifiedOverSqs_RunSucceedsAndQueryAnswers_DuplicateNotificationChangesNothing()
     {
-        await using var system = await AwsSystem.StartAsync(emulators);
+        // The file must be reported by the queue, not found by the reconciliation listing: the periodic listing is
+        // put a day away, and the one that follows the registration must have ended before the file is put.
+        await using var system = await AwsSystem.StartAsync(emulators, new Dictionary<string, string>
+        {
+            ["Pipeline__ReconcileInterval"] = "1.00:00:00",
+        });
         await system.Api.RegisterAsync("trips", TripsDefinition);
         var (bytes, sum) = SampleData.TripsCsv(0, 200);
-        // Let the listing that follows a registration pass first: the next one is 30 s away, so the queue reports the file.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await system.WaitReconcilePassAsync("trips", TimeSpan.FromSeconds(60));
 
         var notification = await system.PutRawAsync("trips", "2024/01/jan trips.csv", bytes);
         var status = await system.Api.WaitIdleAsync("trips", 1, Idle);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Pipeline.Aws.Sqs;
@@ -82,6 +84,28 @@ public sealed class AwsSystem : IAsyncDisposable
             content.Length, put.ETag.Trim('"')));
         await Sqs.SendMessageAsync(Queue, notification);
         return notification;
+    }
+
+    /// <summary>
+    /// Waits until a reconciliation pass over <paramref name="dataset"/>'s raw zone has ended, as the silo's
+    /// metrics on the dashboard show: a pass adds to <c>pipeline.arrivals.reconcile.listed</c> with the dataset's
+    /// tag even when it lists nothing. Metrics reach the dashboard every 5 s.
+    /// </summary>
+    public async Task WaitReconcilePassAsync(string dataset, TimeSpan timeout)
+    {
+        var (url, token) = await Host.WaitForDashboardAsync();
+        using var dashboard = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = url };
+        if (token is not null)
+        {
+            (await dashboard.GetAsync(new Uri(url, "/login?t=" + token))).EnsureSuccessStatusCode();
+        }
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            var metrics = await dashboard.GetFromJsonAsync<JsonArray>("/api/metrics?resource=silo&name=pipeline.arrivals.reconcile.listed");
+            return metrics!.Any(m => m!["series"]!.AsArray().Any(s => s!["attributes"]!.AsArray()
+                .Any(a => a!["key"]!.GetValue<string>() == "pipeline.dataset" && a["value"]!.GetValue<string>() == dataset)));
+        }, timeout, $"a reconciliation pass over {dataset} on the dashboard's metrics");
     }
 
     /// <summary>Waits until the queue holds no message, visible or in flight (every notification handled and deleted).</summary>

@@ -66,19 +66,32 @@ public sealed class SqsArrivalFeedTests(AwsEmulators emulators)
     public async Task SlowRecording_VisibilityExtended_MessageNotDeliveredTwice()
     {
         await using var feed = await SqsFeedHarness.CreateAsync(emulators);
-        feed.Sink.Delay = TimeSpan.FromSeconds(5);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        feed.Sink.Gate = release.Task;
         await feed.Sqs.SendMessageAsync(feed.Queue, S3Events.Notification(feed.Bucket, ("raw/trips/a.csv", 1, "e1")));
 
-        await feed.StartAsync(Options(visibilitySeconds: 2));
-        await Eventually.HoldsAsync(() => !feed.Sink.Calls.IsEmpty, Wait, "recording started");
-        await Task.Delay(3500);
-        var visibleWhileHandled = await feed.VisibleAsync(feed.Queue);
+        // 10 s of visibility, extended every third of it: the recording is held until four extensions have been
+        // made, well past the 10 s the message was received with, and would have reappeared without them.
+        (int Visible, int InFlight) whileHandled;
+        try
+        {
+            await feed.StartAsync(Options(visibilitySeconds: 10));
+            await Eventually.HoldsAsync(() => !feed.Sink.Calls.IsEmpty, Wait, "recording started");
+            await Eventually.HoldsAsync(() => feed.Metrics.Sum("pipeline.sqs.visibility_extensions") >= 4, TimeSpan.FromSeconds(60),
+                "four visibility extensions");
+            whileHandled = await feed.CountsAsync(feed.Queue);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
         await Eventually.HoldsAsync(() => feed.Metrics.Sum("pipeline.sqs.messages") == 1, Wait, "the message handled");
 
-        Assert.Equal(0, visibleWhileHandled);
+        Assert.Equal((0, 1), whileHandled);
         Assert.Single(feed.Sink.Calls);
-        Assert.True(feed.Metrics.Sum("pipeline.sqs.visibility_extensions") >= 2);
-        Assert.Equal(0, await feed.VisibleAsync(feed.Queue));
+        await Eventually.HoldsAsync(async () => await feed.CountsAsync(feed.Queue) == (0, 0), Wait, "the message deleted");
+        Assert.Single(feed.Sink.Calls);
     }
 
     [Fact]

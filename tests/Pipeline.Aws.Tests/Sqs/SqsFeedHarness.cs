@@ -62,6 +62,14 @@ public sealed class SqsFeedHarness : IAsyncDisposable
         return messages.Count;
     }
 
+    /// <summary>Messages visible and in flight in a queue, read from its attributes: unlike a receive, it changes nothing.</summary>
+    public async Task<(int Visible, int InFlight)> CountsAsync(string queue)
+    {
+        var counts = await Sqs.GetQueueAttributesAsync(queue, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
+        return (int.Parse(counts["ApproximateNumberOfMessages"], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(counts["ApproximateNumberOfMessagesNotVisible"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (feed is not null)

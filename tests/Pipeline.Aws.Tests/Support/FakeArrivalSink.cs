@@ -18,6 +18,9 @@ public sealed class FakeArrivalSink : IArrivalSink
     /// <summary>How long each call takes.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>What each call waits for after <see cref="Delay"/>: a test can hold a call for exactly as long as it needs.</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
     /// <summary>Datasets that are not registered.</summary>
     public HashSet<string> Unknown { get; } = [];
 
@@ -29,6 +32,7 @@ public sealed class FakeArrivalSink : IArrivalSink
     {
         Calls.Enqueue((dataset, notices));
         await Task.Delay(Delay, cancellationToken);
+        await Gate.WaitAsync(cancellationToken);
         if (FailuresLeft > 0)
         {
             FailuresLeft--;

@@ -57,7 +57,7 @@ public sealed class SizeBadInputTests(LargeCsvFixture large) : IClassFixture<Lar
     {
         Assert.True(new FileInfo(large.Path).Length > 4 * MemoryLimitBytes);
 
-        var result = await _run.RunAsync(BadInputRun.Spec(), UnderMemoryLimit, large.Path);
+        var result = await _run.RunAsync(BadInputRun.Spec(), UnderMemoryLimit, BadInputRun.LargeBound, large.Path);
 
         Assert.Empty(result.QuarantinedFiles);
         Assert.Equal((LargeCsvFixture.Rows + 2, 0), (result.RowsWritten, result.RowsQuarantined));
@@ -78,7 +78,7 @@ public sealed class SizeBadInputTests(LargeCsvFixture large) : IClassFixture<Lar
         watcher.Created += (_, e) => spilled.Add(e.Name ?? "");
 
         // The bad row fails the one-pass COPY: every row is staged in a table four times the memory limit.
-        var result = await _run.RunAsync(spec, UnderMemoryLimit, large.Path, bad);
+        var result = await _run.RunAsync(spec, UnderMemoryLimit, BadInputRun.LargeBound, large.Path, bad);
 
         Assert.Empty(result.QuarantinedFiles);
         Assert.Equal((LargeCsvFixture.Rows + 3, LargeCsvFixture.Rows + 2, 1), (result.RowsIn, result.RowsWritten, result.RowsQuarantined));

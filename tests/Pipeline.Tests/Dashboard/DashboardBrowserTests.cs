@@ -24,21 +24,33 @@ public sealed class DashboardBrowserTests(RunningSystemFixture system)
         await File.WriteAllBytesAsync(Path.Combine(Screenshots, name + ".png"), png);
     }
 
-    /// <summary>Polls the dashboard's API until <paramref name="done"/> holds (30 s at most).</summary>
-    async Task WaitForAsync(string path, Func<JsonArray, bool> done)
+    /// <summary>
+    /// Polls the dashboard's API until <paramref name="done"/> holds; throws a <see cref="TimeoutException"/>
+    /// naming <paramref name="what"/>, the path and its last answer if it does not within 30 s.
+    /// </summary>
+    async Task WaitForAsync(string what, string path, Func<JsonArray, bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline && !done((await system.Dashboard.GetFromJsonAsync<JsonArray>(path))!))
+        JsonArray? last = null;
+        while (DateTime.UtcNow < deadline)
         {
+            last = (await system.Dashboard.GetFromJsonAsync<JsonArray>(path))!;
+            if (done(last))
+            {
+                return;
+            }
+
             await Task.Delay(250);
         }
+
+        throw new TimeoutException($"Waited 30 s for {what} at {path}; the last answer was {last?.ToJsonString() ?? "(none)"}.");
     }
 
     [Fact]
     public async Task Browser_LogsInWithToken_FollowsTheRunToItsTraceWaterfall()
     {
         // The stage spans reach the dashboard within a second or two of the run's end.
-        await WaitForAsync($"/api/traces?dataset={Dataset}&runId={system.RunId}", t => t.Count > 0 && t[0]!["spanCount"]!.GetValue<int>() >= 5);
+        await WaitForAsync("the run's trace with at least 5 spans", $"/api/traces?dataset={Dataset}&runId={system.RunId}", t => t.Count > 0 && t[0]!["spanCount"]!.GetValue<int>() >= 5);
         await using var browser = await HeadlessChromium.LaunchAsync();
 
         await browser.NavigateAsync(Page($"/pipeline"));
@@ -83,7 +95,7 @@ public sealed class DashboardBrowserTests(RunningSystemFixture system)
         await ShotAsync(browser, "07-traces");
 
         // Metrics are exported every 5 s: wait for two exports so the charts draw lines.
-        await WaitForAsync("/api/metrics?resource=silo&name=pipeline.runs", m => m.Count > 0 && m[0]!["series"]![0]!["points"]!.AsArray().Count >= 2);
+        await WaitForAsync("two exports of the silo's pipeline.runs metric", "/api/metrics?resource=silo&name=pipeline.runs", m => m.Count > 0 && m[0]!["series"]![0]!["points"]!.AsArray().Count >= 2);
         await browser.NavigateAsync(Page("/metrics?resource=silo&q=pipeline"));
         Assert.Equal(1, (await browser.EvaluateAsync("document.querySelectorAll('svg.chart').length > 0 ? 1 : 0")).GetInt32());
         await ShotAsync(browser, "08-metrics");

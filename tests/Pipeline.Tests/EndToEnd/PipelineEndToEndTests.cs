@@ -167,7 +167,9 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
             await shell!.WaitForExitAsync();
         }
 
-        await File.WriteAllTextAsync(Path.Combine(folder, "good.csv"), "id\n7\n8\n");
+        // Written aside and moved in, as a copy by hand is: the watcher must never see good.csv half written.
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.csv.tmp"), "id\n7\n8\n");
+        File.Move(Path.Combine(folder, "good.csv.tmp"), Path.Combine(folder, "good.csv"));
         var status = await Api.WaitIdleAsync("latin_names", 2);
 
         var runs = (await Api.GetAsync("/api/datasets/latin_names/runs")).AsArray();

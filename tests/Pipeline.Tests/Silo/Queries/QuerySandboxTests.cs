@@ -88,12 +88,20 @@ public sealed class QuerySandboxTests(QueryServiceFixture fixture) : IClassFixtu
     {
         var service = fixture.Create();
         var id = service.Submit("SELECT sum(a.range * b.range) FROM range(1000000000) a, range(1000) b");
-        await Task.Delay(500);
+
+        // Cancel only once the query runs: cancelling a queued one is another case.
+        var runningBy = DateTime.UtcNow.AddSeconds(30);
+        while (service.Find(id)!.State == QueryState.Queued && DateTime.UtcNow < runningBy)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(QueryState.Running, service.Find(id)!.State);
 
         Assert.True(service.Cancel(id));
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (service.Find(id)!.State == QueryState.Running && DateTime.UtcNow < deadline)
+        while (service.Find(id)!.State is QueryState.Queued or QueryState.Running && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
