@@ -32,6 +32,15 @@ public sealed record DatasetDefinition
 
     /// <summary>Trim leading and trailing white space of string values (default true).</summary>
     public bool? TrimStrings { get; init; }
+
+    /// <summary>
+    /// How text timestamps are written, strptime-style (<c>%m/%d/%Y %H:%M</c>); ISO text is read either way. Applies
+    /// to TIMESTAMP columns and to text a time partition is derived from.
+    /// </summary>
+    public string? TimestampFormat { get; init; }
+
+    /// <summary>How text dates are written, strptime-style (<c>%b %d %Y</c>); ISO text is read either way. Applies to DATE columns.</summary>
+    public string? DateFormat { get; init; }
 }
 
 /// <summary>CSV reading options.</summary>

@@ -35,4 +35,6 @@ public sealed record DatasetSpec(
     int RetryMaxAttempts,
     double RetryBaseDelaySeconds,
     IReadOnlyDictionary<string, string> Views,
-    bool TrimStrings);
+    bool TrimStrings,
+    string? TimestampFormat = null,
+    string? DateFormat = null);

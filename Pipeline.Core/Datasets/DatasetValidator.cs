@@ -51,11 +51,33 @@ public static partial class DatasetValidator
         }
 
         var views = ValidateViews(id, definition.Views, Add);
+        ValidateTimeFormat(definition.TimestampFormat, "timestampFormat", Add);
+        ValidateTimeFormat(definition.DateFormat, "dateFormat", Add);
         errors = found.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         return errors.Count > 0
             ? null
             : new DatasetSpec(id, format, delimiter, quote, csv.Header ?? true, nullString, schema, partitions, primaryKey,
-                maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true);
+                maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true, definition.TimestampFormat, definition.DateFormat);
+    }
+
+    static void ValidateTimeFormat(string? format, string field, Action<string, string> add)
+    {
+        if (format is null)
+        {
+            return;
+        }
+
+        if (format.Length is 0 or > 100 || format.Any(char.IsControl))
+        {
+            add(field, "must be 1-100 characters without control characters");
+            return;
+        }
+
+        TimeFormat.Parse(format, out var problem);
+        if (problem is not null)
+        {
+            add(field, $"'{format}': {problem}");
+        }
     }
 
     static DataFormat ParseFormat(string? text, Action<string, string> add)

@@ -159,10 +159,11 @@ public static partial class SourceProbe
             var column = new SourceColumn(reader.GetString(0), reader.GetString(1));
             // Dates in a non-ISO format sniff as DATE/TIMESTAMP, but the SQL cast of the text only knows ISO:
             // such columns stay text rather than every row failing the cast.
+            // The dataset's own formats are read by the transform too.
             var custom = csv && column.Type switch
             {
-                "DATE" => !reader.IsDBNull(2) && !IsoFormat().IsMatch(reader.GetString(2)),
-                "TIMESTAMP" => !reader.IsDBNull(3) && !IsoFormat().IsMatch(reader.GetString(3)),
+                "DATE" => !reader.IsDBNull(2) && !IsoFormat().IsMatch(reader.GetString(2)) && reader.GetString(2) != request.Spec.DateFormat,
+                "TIMESTAMP" => !reader.IsDBNull(3) && !IsoFormat().IsMatch(reader.GetString(3)) && reader.GetString(3) != request.Spec.TimestampFormat,
                 _ => false,
             };
             columns.Add(custom ? column with { Type = "VARCHAR" } : column);

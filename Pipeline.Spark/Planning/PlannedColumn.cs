@@ -17,4 +17,12 @@ internal sealed record PlannedColumn(string Name, DuckType RawType, DuckType Tar
 
     /// <summary>The target type as the spec or DuckDB spells it.</summary>
     public string TargetText => DeclaredType ?? TargetType.ToString();
+
+    /// <summary>The dataset's format for text values of this column (a DATE or TIMESTAMP), or null.</summary>
+    public string? TimeFormat(Pipeline.Core.Datasets.DatasetSpec spec) => TargetType.Kind != DuckTypeKind.Scalar ? null : TargetType.Name switch
+    {
+        "DATE" => spec.DateFormat,
+        "TIMESTAMP" or "TIMESTAMP WITH TIME ZONE" => spec.TimestampFormat,
+        _ => null,
+    };
 }

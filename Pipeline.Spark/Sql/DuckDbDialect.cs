@@ -34,6 +34,10 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string TargetType(PlannedColumn column) => column.TargetText;
 
     /// <inheritdoc />
+    public override string ParseTime(string text, string format, string type, bool strict) =>
+        $"coalesce(CAST(try_strptime({text}, {LiteralOf(format)}) AS {type}), {(strict ? Cast(text, type) : TryCast(text, type))})";
+
+    /// <inheritdoc />
     public override string TimestampTz(DateTimeOffset value) =>
         $"TIMESTAMPTZ '{value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'";
 

@@ -60,6 +60,9 @@ internal static class DuckDbReads
         var spec = request.Spec;
         var options = $"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}, quote={LiteralOf(spec.CsvQuote)}, " +
             $"header={(spec.CsvHeader ? "true" : "false")}, nullstr={LiteralOf(spec.CsvNullString)}";
+        // The reader (and its sniffer) parse the dataset's time formats themselves when it types a column.
+        options += spec.TimestampFormat is { } timestamps ? $", timestampformat={LiteralOf(timestamps)}" : "";
+        options += spec.DateFormat is { } dates ? $", dateformat={LiteralOf(dates)}" : "";
         return MemoryBudget.Of(request).CsvBufferSize is { } buffer
             ? $"{options}, buffer_size={buffer.ToString(CultureInfo.InvariantCulture)}"
             : options;

@@ -31,7 +31,10 @@ internal sealed class DuckDbSourceSelects(TransformPlan plan)
             else
             {
                 var same = field.RawType.Equals(column.TargetType) || field.RawType.IsText && column.TargetType.IsText;
-                value = same ? Instance.Path(SourceAlias, field.Path) : SqlDialect.Cast(Instance.Path(SourceAlias, field.Path), column.TargetText);
+                var path = Instance.Path(SourceAlias, field.Path);
+                value = same ? path
+                    : field.RawType.IsText && column.TimeFormat(plan.Request.Spec) is { } format ? Instance.ParseTime(path, format, column.TargetText, strict: true)
+                    : SqlDialect.Cast(path, column.TargetText);
             }
 
             columns.Add($"{value} AS {QuoteName(column.Name)}");

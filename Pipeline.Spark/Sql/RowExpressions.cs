@@ -19,7 +19,7 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
         var value = dialect.Quote(column.Name);
         if (column.NeedsCast && !typed)
         {
-            return SqlDialect.TryCast(value, dialect.TargetType(column));
+            return Convert(value, column);
         }
 
         return Trims(column) ? dialect.Trim(value) : value;
@@ -37,9 +37,17 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
         var target = partition.Source.TargetType;
         var temporal = target.Name == "TIMESTAMP WITH TIME ZONE" ? dialect.UtcWallClock(source)
             : target.IsTemporal ? source
-            : SqlDialect.TryCast(source, dialect.Type(Types.DuckType.Timestamp));
+            : plan.Request.Spec.TimestampFormat is { } format && partition.Source.TargetType.IsText
+                ? dialect.ParseTime(source, format, dialect.Type(Types.DuckType.Timestamp), strict: false)
+                : SqlDialect.TryCast(source, dialect.Type(Types.DuckType.Timestamp));
         return dialect.Derive(partition.Transform, temporal);
     }
+
+    /// <summary>The raw value as the column's target type, NULL when it does not convert; text times in the dataset's format.</summary>
+    public string Convert(string raw, PlannedColumn column, bool strict = false) =>
+        column.RawType.IsText && column.TimeFormat(plan.Request.Spec) is { } format
+            ? dialect.ParseTime(raw, format, dialect.TargetType(column), strict)
+            : strict ? SqlDialect.Cast(raw, dialect.TargetType(column)) : SqlDialect.TryCast(raw, dialect.TargetType(column));
 
     /// <summary>Every check a row must pass to be written; empty when no row can fail.</summary>
     public IReadOnlyList<RowCheck> Checks()
@@ -49,7 +57,7 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
         {
             var raw = dialect.Quote(column.Name);
             checks.Add(new RowCheck(
-                $"({raw} IS NOT NULL AND {SqlDialect.TryCast(raw, dialect.TargetType(column))} IS NULL)",
+                $"({raw} IS NOT NULL AND {Convert(raw, column)} IS NULL)",
                 Concat($"{column.Name}: ", QuotedValue(raw), $" is not {column.TargetText}")));
         }
 

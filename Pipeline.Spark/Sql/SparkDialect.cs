@@ -48,6 +48,11 @@ internal sealed class SparkDialect : SqlDialect
     public override string TimestampTz(DateTimeOffset value) =>
         $"timestamp_micros({(value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10})";
 
+    // try_to_timestamp (Spark 3.5) takes a Java DateTimeFormatter pattern, translated from the strptime format.
+    /// <inheritdoc />
+    public override string ParseTime(string text, string format, string type, bool strict) =>
+        $"coalesce(CAST(try_to_timestamp({text}, {LiteralOf(TimeFormat.ToJava(format))}) AS {type}), {(strict ? Cast(text, type) : TryCast(text, type))})";
+
     /// <inheritdoc />
     public override string Trim(string text) => $"trim({text})";
 

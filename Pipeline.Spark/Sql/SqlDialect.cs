@@ -37,6 +37,12 @@ internal abstract class SqlDialect
     /// <summary>A TIMESTAMPTZ as the UTC wall-clock time, so time partitions do not depend on a session zone.</summary>
     public abstract string UtcWallClock(string timestampTz);
 
+    /// <summary>
+    /// Text in the dataset's <paramref name="format"/> (strptime-style), or ISO text, as <paramref name="type"/>;
+    /// NULL when it is neither (<paramref name="strict"/>: an error instead).
+    /// </summary>
+    public abstract string ParseTime(string text, string format, string type, bool strict);
+
     /// <summary>A reference to a (possibly nested) column of the relation <paramref name="alias"/>.</summary>
     public string Path(string alias, IReadOnlyList<string> path) => string.Join(".", path.Prepend(alias).Select(Quote));
 

@@ -31,6 +31,35 @@ public sealed class DatasetValidatorTests
     }
 
     [Theory]
+    [InlineData("%Y-%m-%dT%H:%M:%S", "yyyy-MM-dd'T'HH:mm:ss")]
+    [InlineData("%-m/%-d/%y %I:%M %p", "M/d/yy hh:mm a")]
+    [InlineData("%d.%m.%Y [%H] 100%% o'clock", "dd.MM.yyyy' ['HH'] 100% o''clock'")]
+    public void TimeFormat_ValidStrptime_AcceptedAndTranslatedToJavaPattern(string format, string java)
+    {
+        var spec = DatasetValidator.Validate("trips", new DatasetDefinition { Format = "csv", TimestampFormat = format, DateFormat = "%b %d %Y" }, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal((format, "%b %d %Y"), (spec!.TimestampFormat, spec.DateFormat));
+        Assert.Equal(java, TimeFormat.ToJava(format));
+    }
+
+    [Theory]
+    [InlineData("timestampFormat", "%Y-%m-%d %Q", "'%Q' is not a supported specifier")]
+    [InlineData("timestampFormat", "%Y-%m-%d %", "'%' is not a supported specifier")]
+    [InlineData("dateFormat", "yyyy-MM-dd", "has no specifier")]
+    [InlineData("dateFormat", "", "must be 1-100 characters")]
+    public void TimeFormat_Invalid_ReportsTheFieldAndWhy(string field, string format, string reason)
+    {
+        var definition = field == "dateFormat"
+            ? new DatasetDefinition { Format = "csv", DateFormat = format }
+            : new DatasetDefinition { Format = "csv", TimestampFormat = format };
+
+        Assert.Null(DatasetValidator.Validate("trips", definition, out var errors));
+
+        Assert.Contains(reason, Assert.Single(errors[field]), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Trips")]
     [InlineData("1trips")]
     [InlineData("trips-2024")]
