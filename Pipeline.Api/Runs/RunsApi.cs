@@ -5,7 +5,7 @@ using Pipeline.Core.Runs;
 
 namespace Pipeline.Api.Runs;
 
-/// <summary><c>/api/datasets/{id}/runs</c>: trigger, list, show, retry.</summary>
+/// <summary><c>/api/datasets/{id}/runs</c>: trigger, list, show, retry, reprocess.</summary>
 public static class RunsApi
 {
     /// <summary>Maps the run routes.</summary>
@@ -22,6 +22,10 @@ public static class RunsApi
             .Produces<RunInfo>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{runId}/retry", (string id, string runId, SiloClient silo, CancellationToken ct) => Call(id, () => silo.RetryRunAsync(id, runId, ct), accepted: true))
             .WithName("RetryRun").RequireRole(ApiRole.Admin).WithSummary("Starts a failed run again from the stage that failed.")
+            .Produces<RunStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{runId}/reprocess", (string id, string runId, SiloClient silo, CancellationToken ct) => Call(id, () => silo.ReprocessRunAsync(id, runId, ct), accepted: true))
+            .WithName("ReprocessRun").RequireRole(ApiRole.Admin)
+            .WithSummary("Runs a succeeded run's files again with the current definition; its new output replaces the old.")
             .Produces<RunStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }

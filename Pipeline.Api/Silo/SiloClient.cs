@@ -52,6 +52,10 @@ public sealed class SiloClient(HttpClient http)
     public Task<SiloResult<RunStarted>> RetryRunAsync(string id, string runId, CancellationToken cancellationToken = default) =>
         SendAsync<RunStarted>(HttpMethod.Post, $"grains/datasets/{id}/runs/{Uri.EscapeDataString(runId)}/retry", null, cancellationToken);
 
+    /// <summary>Runs a succeeded run again over its files with the current definition, replacing its output.</summary>
+    public Task<SiloResult<RunStarted>> ReprocessRunAsync(string id, string runId, CancellationToken cancellationToken = default) =>
+        SendAsync<RunStarted>(HttpMethod.Post, $"grains/datasets/{id}/runs/{Uri.EscapeDataString(runId)}/reprocess", null, cancellationToken);
+
     /// <summary>All tables.</summary>
     public Task<SiloResult<List<TableSummary>>> ListTablesAsync(CancellationToken cancellationToken = default) =>
         SendAsync<List<TableSummary>>(HttpMethod.Get, "catalog/tables", null, cancellationToken);

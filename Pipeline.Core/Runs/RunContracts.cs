@@ -47,7 +47,8 @@ public sealed record RunInfo(
     DateTimeOffset? NextAttemptAt,
     RunCounts? Counts,
     IReadOnlyList<StageAttemptInfo> Attempts,
-    IReadOnlyList<QuarantineInfo> Quarantined);
+    IReadOnlyList<QuarantineInfo> Quarantined,
+    int Reprocessed = 0);
 
 /// <summary>A file or group of rows set aside by a run, with the reason.</summary>
 public sealed record QuarantineInfo(string SourceKey, string Reason, string? Location);

@@ -131,7 +131,7 @@ public sealed partial class DatasetGrain
     }
 
     StageWork Work(RunRecord run, AttemptRecord attempt) =>
-        new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent, run.CreatedAt);
+        new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent, run.CreatedAt, run.Reprocessed);
 
     async Task SetWakeAsync(DateTimeOffset? at, CancellationToken cancellationToken)
     {

@@ -41,5 +41,6 @@ public sealed partial class DatasetGrain
         run.NextAttemptAt,
         run.Counts,
         run.Attempts.Select(a => new StageAttemptInfo(a.Stage, a.Attempt, a.Token, a.StartedAt, a.EndedAt, a.Error, a.Transient)).ToList(),
-        run.Quarantined);
+        run.Quarantined,
+        run.Reprocessed);
 }

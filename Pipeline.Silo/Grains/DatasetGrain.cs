@@ -103,6 +103,37 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
         return new RunStarted(runId);
     }
 
+    /// <summary>
+    /// Runs a succeeded run again from Transform over the same files with the current definition (a fixed schema
+    /// or time format); its commit replaces the run's earlier output, so no row is doubled.
+    /// </summary>
+    public async Task<RunStarted> ReprocessAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        RequireRegistered(await SpecAsync(cancellationToken));
+        var run = FindRun(runId);
+        if (run.State != RunState.Succeeded)
+        {
+            throw new GrainException(GrainErrorKind.Conflict,
+                $"Run {runId} is {run.State}; only a succeeded run can be reprocessed{(run.State == RunState.Failed ? " (retry a failed one)" : "")}.");
+        }
+
+        if (state.ActiveRun is { } active)
+        {
+            throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is in progress; reprocess when it ends.");
+        }
+
+        run.Attempts.ForEach(a => a.Superseded = true);
+        run.Reprocessed++;
+        run.TraceParent = services.Spans.Start(Id, run.RunId, [System.Diagnostics.Activity.Current?.Id]) ?? run.TraceParent;
+        run.State = RunState.Running;
+        run.Stage = Stage.Transform;
+        run.EndedAt = null;
+        run.NextAttemptAt = null;
+        await PersistAsync(cancellationToken);
+        await DriveAsync(cancellationToken);
+        return new RunStarted(runId);
+    }
+
     /// <summary>Wakes up: a batching window or a retry backoff has passed, or the silo restarted.</summary>
     public async Task OnReminderAsync(CancellationToken cancellationToken = default)
     {

@@ -64,6 +64,9 @@ public sealed class RunRecord
     /// <summary>What was set aside.</summary>
     public List<QuarantineInfo> Quarantined { get; set; } = [];
 
+    /// <summary>How many times the run was reprocessed (its files read again with the current definition).</summary>
+    public int Reprocessed { get; set; }
+
     /// <summary>W3C trace context of the run's root span.</summary>
     public string? TraceParent { get; set; }
 

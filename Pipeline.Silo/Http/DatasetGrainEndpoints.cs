@@ -27,6 +27,8 @@ public static class DatasetGrainEndpoints
             GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.GetRunAsync(runId, t), ct)));
         group.MapPost("/{id}/runs/{runId}/retry", (string id, string runId, GrainRuntime grains, CancellationToken ct) =>
             GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.RetryAsync(runId, t), ct)));
+        group.MapPost("/{id}/runs/{runId}/reprocess", (string id, string runId, GrainRuntime grains, CancellationToken ct) =>
+            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.ReprocessAsync(runId, t), ct)));
         return app;
     }
 

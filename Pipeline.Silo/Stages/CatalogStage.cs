@@ -37,6 +37,10 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
         var columns = Merge(await catalog.ColumnsAsync(work.Dataset, cancellationToken), manifest.Columns);
         await catalog.CommitRunAsync(work.Dataset, "table", work.Dataset, work.RunId, files, columns,
             work.Spec.PartitionBy.Select(p => p.Name).ToList(), work.Spec.PrimaryKey, replaceAllFiles: false, cancellationToken);
+        if (work.Reprocessed > 0)
+        {
+            await DeleteReplacedAsync(work, files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        }
 
         if (Directory.Exists(staging))
         {
@@ -45,6 +49,26 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
 
         File.Delete(manifestPath);
         return new StageOutcome(null, []);
+    }
+
+    // The run's earlier files left the table in the commit, so no new query reads them. Found by name (not from the
+    // catalog) so a commit re-executed after a crash still finds those it had not deleted yet.
+    async Task DeleteReplacedAsync(StageWork work, HashSet<string> committed, CancellationToken cancellationToken)
+    {
+        var stale = new List<string>();
+        await foreach (var item in lake.ListAsync(StagePaths.TablePrefix(work.Dataset), cancellationToken))
+        {
+            var name = item.Key[(item.Key.LastIndexOf('/') + 1)..];
+            if (!committed.Contains(item.Key) && (name.StartsWith(work.RunId + "-", StringComparison.Ordinal) || name.StartsWith(work.RunId + ".r", StringComparison.Ordinal)))
+            {
+                stale.Add(item.Key);
+            }
+        }
+
+        foreach (var key in stale)
+        {
+            await lake.DeleteAsync(key, cancellationToken);
+        }
     }
 
     static CommitManifest CreateManifest(string staging, StageWork work)
@@ -58,7 +82,7 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
             var relative = Path.GetRelativePath(staging, path).Replace(Path.DirectorySeparatorChar, '/');
             var folder = Path.GetDirectoryName(relative)?.Replace(Path.DirectorySeparatorChar, '/') ?? "";
             var key = StagePaths.TablePrefix(work.Dataset) + (folder.Length > 0 ? folder + "/" : "")
-                + StagePaths.CommittedName(work.RunId, Path.GetFileName(relative));
+                + StagePaths.CommittedName(work.RunId, work.Reprocessed, Path.GetFileName(relative));
             return new ManifestFile(path, key, PartitionOf(folder), facts.Rows.GetValueOrDefault(path), new FileInfo(path).Length);
         }).ToList();
         return new CommitManifest(files, [.. facts.Columns]);

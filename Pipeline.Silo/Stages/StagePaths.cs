@@ -27,6 +27,10 @@ public sealed class StagePaths(IOptions<SiloOptions> options)
     /// <summary>Key prefix of a curated view's file.</summary>
     public static string CuratedPrefix(string view) => $"{LakeLayout.Curated}/{view}/";
 
-    /// <summary>Committed file names start with the run id, so files of different runs never collide.</summary>
-    public static string CommittedName(string runId, string fileName) => $"{runId}-{fileName}";
+    /// <summary>
+    /// Committed file names start with the run id, so files of different runs never collide; a reprocessed run's
+    /// files also carry its pass (<c>run-000001.r1-</c>), so they never overwrite the files they replace.
+    /// </summary>
+    public static string CommittedName(string runId, int reprocessed, string fileName) =>
+        reprocessed == 0 ? $"{runId}-{fileName}" : $"{runId}.r{reprocessed}-{fileName}";
 }

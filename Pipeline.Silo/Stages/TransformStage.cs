@@ -37,8 +37,30 @@ public sealed class TransformStage(
             }
         }
 
+        if (work.Reprocessed > 0 && missing.Count > 0)
+        {
+            // The commit replaces the run's output: a file gone from the raw zone would take its rows with it.
+            throw new StageException(
+                $"Reprocessing would drop the rows of {missing[0].SourceKey}: {missing[0].Reason}. The table keeps the run's earlier output.",
+                transient: false);
+        }
+
         var quarantineDir = paths.LocalQuarantine(work.Dataset, work.RunId);
         var quarantineKey = StagePaths.QuarantinePrefix(work.Dataset, work.RunId);
+        if (work.Reprocessed > 0)
+        {
+            // What the earlier pass set aside is read again now; only this pass's quarantine must remain.
+            var earlier = new List<string>();
+            await foreach (var item in lake.ListAsync(quarantineKey, cancellationToken))
+            {
+                earlier.Add(item.Key);
+            }
+
+            foreach (var key in earlier)
+            {
+                await lake.DeleteAsync(key, cancellationToken);
+            }
+        }
         var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
         var request = new TransformRequest(work.Spec, work.RunId, work.RunCreatedAt, inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
