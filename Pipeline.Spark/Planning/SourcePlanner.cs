@@ -6,8 +6,11 @@ namespace Pipeline.Spark.Planning;
 /// <summary>Plans how one file is read: which columns are read as text, and where each output column comes from.</summary>
 internal static class SourcePlanner
 {
+    static readonly DuckType Json = DuckType.Scalar("JSON");
+
     /// <summary>The read of <paramref name="schema"/>, the file at <paramref name="index"/> of the run.</summary>
-    public static SourcePlan Plan(DatasetSpec spec, SourceSchema schema, int index, ISet<string> declared)
+    /// <param name="declaredJson">Declared columns of type JSON: a JSON file's values are read as JSON, not as text to cast.</param>
+    public static SourcePlan Plan(DatasetSpec spec, SourceSchema schema, int index, ISet<string> declared, ISet<string>? declaredJson = null)
     {
         var sniffed = schema.Columns.Select(c => (c.Name, Type: ParseSniffed(c))).ToList();
         var read = sniffed.ToList();
@@ -23,16 +26,19 @@ internal static class SourcePlanner
 
             // CSV is read as text and cast in SQL, so a bad value is one bad row rather than a failed read. JSON
             // is read as text only where declared: its reader types values itself and keeps nesting.
+            // A JSON file's value declared JSON is read as JSON: text cast to JSON must itself be JSON, and a plain string is not.
             var json = schema.Format is SourceFormat.NdJson or SourceFormat.JsonArray;
-            var asText = schema.Format == SourceFormat.Csv || json && declared.Contains(leaf.Name);
-            if (json && asText && !leaf.Type.IsText)
+            var asJson = json && declaredJson?.Contains(leaf.Name) == true;
+            var asText = !asJson && (schema.Format == SourceFormat.Csv || json && declared.Contains(leaf.Name));
+            var readAs = asJson ? Json : asText ? DuckType.Varchar : leaf.Type;
+            if (json && !readAs.Equals(leaf.Type))
             {
                 var top = read.FindIndex(r => r.Name == leaf.Path[0]);
-                read[top] = (read[top].Name, read[top].Type.Replace(leaf.Path, DuckType.Varchar, 1));
+                read[top] = (read[top].Name, read[top].Type.Replace(leaf.Path, readAs, 1));
                 overrides = true;
             }
 
-            var field = new SourceField(leaf.Path, asText ? DuckType.Varchar : leaf.Type, leaf.Type);
+            var field = new SourceField(leaf.Path, readAs, leaf.Type);
             if (!fields.TryAdd(leaf.Name, field))
             {
                 throw TransformPlanner.SpecError(

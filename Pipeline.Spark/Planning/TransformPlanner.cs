@@ -32,7 +32,9 @@ internal static class TransformPlanner
             declared.TryAdd(name, type);
         }
 
-        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared.Keys.ToHashSet(ReservedColumns.Names))).ToList();
+        var declaredJson = declared.Where(d => string.Equals(d.Value.Trim(), "JSON", StringComparison.OrdinalIgnoreCase)).Select(d => d.Key)
+            .ToHashSet(ReservedColumns.Names);
+        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared.Keys.ToHashSet(ReservedColumns.Names), declaredJson)).ToList();
         var columns = UnionColumns(declared, sources);
         var byName = columns.ToDictionary(c => c.Name, ReservedColumns.Names);
         var found = string.Join(", ", columns.Select(c => c.Name));

@@ -57,6 +57,25 @@ public sealed class JsonTransformTests : IDisposable
         Assert.Equal(["3|a_b: 'many' is not INTEGER"], _lake.Lines($"SELECT id, _reason FROM {Lake.Json(request.QuarantineDir)}"));
     }
 
+    [Theory]
+    [InlineData("[{\"id\": 1, \"title\": \"Up\"}, {\"id\": 2, \"title\": 1776}]", "json")]
+    [InlineData("[{\"id\": 1, \"title\": \"Up\"}, {\"id\": 2, \"title\": \"1776\"}]", "json")]
+    [InlineData("{\"id\": 1, \"title\": \"Up\"}\n{\"id\": 2, \"title\": \"1776\"}", "ndjson")]
+    public async Task RunAsync_TableColumnIsJson_LaterFileOfPlainStrings_EveryRowWrittenAsJson(string content, string format)
+    {
+        // A field of strings and numbers sniffs as JSON; the table keeps that type for every later file.
+        var spec = Specs.Spec(new DatasetDefinition { Format = format }, "movies");
+        var request = Specs.Request(spec, _folder, [_folder.Write("movies." + format, content)])
+            with { TableTypes = new Dictionary<string, string> { ["id"] = "BIGINT", ["title"] = "JSON" } };
+
+        var result = await new DuckDbTransformEngine().RunAsync(request);
+
+        Assert.Equal((2, 2, 0), (result.RowsIn, result.RowsWritten, result.RowsQuarantined));
+        var output = $"SELECT id, title, title ->> '$' FROM {Lake.Parquet(request.OutputDir)}";
+        Assert.Equal("JSON", _lake.Types(output)["title"]);
+        Assert.Equal("1|\"Up\"|Up", _lake.Lines(output + " ORDER BY id")[0]);
+    }
+
     public void Dispose()
     {
         _lake.Dispose();
