@@ -85,7 +85,7 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
         var run = FindRun(runId);
         if (run.State != RunState.Failed)
         {
-            throw new GrainException(GrainErrorKind.Conflict, $"Run {runId} is {run.State}; only a failed run can be retried.");
+            throw new GrainException(GrainErrorKind.Conflict, $"Run {runId} is {run.State}; only a failed run can be retried{(run.State == RunState.Succeeded ? " (a succeeded one can be reprocessed: POST .../reprocess)" : "")}.");
         }
 
         if (state.ActiveRun is { } active)
