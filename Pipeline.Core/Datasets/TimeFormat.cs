@@ -2,18 +2,17 @@ namespace Pipeline.Core.Datasets;
 
 /// <summary>
 /// A dataset's <c>timestampFormat</c> or <c>dateFormat</c>: strptime-style specifiers (<c>%m/%d/%Y %H:%M</c>)
-/// as DuckDB's <c>strptime</c> reads them. Only the specifiers that also have a Spark (Java) pattern letter are
-/// accepted, so the same format compiles to both engines.
+/// as DuckDB's <c>strptime</c> reads them. Only the specifiers that Spark's (Java) parser reads the same way are
+/// accepted, so the same format compiles to both engines: not %y (Spark puts 85 in 2085, DuckDB in 1985) nor %a/%A.
 /// </summary>
 public static class TimeFormat
 {
     /// <summary>Each accepted specifier (without the <c>%</c>) and its Java DateTimeFormatter pattern.</summary>
     public static readonly IReadOnlyDictionary<string, string> Specifiers = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["Y"] = "yyyy", ["y"] = "yy", ["-y"] = "y",
+        ["Y"] = "yyyy",
         ["m"] = "MM", ["-m"] = "M", ["b"] = "MMM", ["B"] = "MMMM",
         ["d"] = "dd", ["-d"] = "d", ["j"] = "DDD", ["-j"] = "D",
-        ["a"] = "EEE", ["A"] = "EEEE",
         ["H"] = "HH", ["-H"] = "H", ["I"] = "hh", ["-I"] = "h", ["p"] = "a",
         ["M"] = "mm", ["-M"] = "m", ["S"] = "ss", ["-S"] = "s",
         ["g"] = "SSS", ["f"] = "SSSSSS", ["n"] = "SSSSSSSSS",
@@ -48,8 +47,9 @@ public static class TimeFormat
             var specifier = i + length < format.Length ? format.Substring(i + 1, length) : null;
             if (specifier is null || !Specifiers.ContainsKey(specifier))
             {
-                problem ??= $"'%{specifier ?? format[(i + 1)..]}' is not a supported specifier; use %Y %y %m %-m %b %B %d %-d %j %a %A " +
-                    "%H %-H %I %-I %p %M %-M %S %-S %g %f %n %z %Z and %% for a percent sign";
+                problem ??= $"'%{specifier ?? format[(i + 1)..]}' is not a supported specifier; use %Y %m %-m %b %B %d %-d %j " +
+                    "%H %-H %I %-I %p %M %-M %S %-S %g %f %n %z %Z and %% for a percent sign (two-digit years and weekday " +
+                    "names are not accepted: Spark reads them differently or not at all)";
                 break;
             }
 

@@ -20,6 +20,7 @@ public sealed partial class ArrivalScanner(
     const int BatchSize = 500;
     const string InvalidName = "name-not-utf8";
     static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    static readonly TimeSpan RewatchAfter = TimeSpan.FromSeconds(30);
 
     readonly ConcurrentDictionary<string, byte> dirty = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, HashSet<string>> known = new(StringComparer.Ordinal);
@@ -31,17 +32,30 @@ public sealed partial class ArrivalScanner(
         services.DatasetRegistered += id => dirty[id] = 0;
         FileSystemWatcher? watcher = null;
         var lastFull = DateTimeOffset.MinValue;
+        var lastWatch = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(Tick, services.Time);
         try
         {
             do
             {
-                // A raw zone deleted under a running silo (a clean-up by hand) comes back empty; its watch with it.
-                if (watcher is null || rewatch || !Directory.Exists(watcher.Path))
+                // A raw zone deleted under a running silo (a clean-up by hand) comes back empty; its watch with it. A
+                // watch that keeps failing (the inotify limit) is made again at most every RewatchAfter, the
+                // periodic listing finding files meanwhile.
+                var now = services.Time.GetUtcNow();
+                if (watcher is not null && !Directory.Exists(watcher.Path) || (watcher is null || rewatch) && now - lastWatch >= RewatchAfter)
                 {
                     watcher?.Dispose();
-                    watcher = Watch();
-                    lastFull = DateTimeOffset.MinValue;
+                    watcher = null;
+                    lastWatch = now;
+                    try
+                    {
+                        watcher = Watch();
+                        lastFull = DateTimeOffset.MinValue;
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+                    {
+                        LogWatchLost(logger, ex);
+                    }
                 }
 
                 if (services.Time.GetUtcNow() - lastFull >= options.Value.ReconcileInterval)

@@ -57,6 +57,24 @@ public sealed partial class CatalogStore(SqliteStore store, TimeProvider time)
         return Task.CompletedTask;
     }
 
+    /// <summary>The keys of the files a run has in a table.</summary>
+    public Task<IReadOnlyList<string>> RunFilesAsync(string table, string runId, CancellationToken cancellationToken = default)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT path FROM catalog_files WHERE name = $name AND run_id = $run ORDER BY path";
+        command.Parameters.AddWithValue("$name", table);
+        command.Parameters.AddWithValue("$run", runId);
+        var keys = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(keys);
+    }
+
     /// <summary>Current columns of a table; empty when it does not exist yet.</summary>
     public Task<IReadOnlyList<ColumnInfo>> ColumnsAsync(string table, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Runs;
+using Pipeline.Core.Lake;
+using Pipeline.Core.State;
 using Pipeline.Silo.Grains;
+using Pipeline.Silo.Stages;
 
 namespace Pipeline.Silo.Http;
 
@@ -27,8 +30,18 @@ public static class DatasetGrainEndpoints
             GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.GetRunAsync(runId, t), ct)));
         group.MapPost("/{id}/runs/{runId}/retry", (string id, string runId, GrainRuntime grains, CancellationToken ct) =>
             GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.RetryAsync(runId, t), ct)));
-        group.MapPost("/{id}/runs/{runId}/reprocess", (string id, string runId, GrainRuntime grains, CancellationToken ct) =>
-            GrainResults.Invoke(() => grains.CallAsync(id, (g, t) => g.ReprocessAsync(runId, t), ct)));
+        group.MapPost("/{id}/runs/{runId}/reprocess", (string id, string runId, GrainRuntime grains, IArrivalLog arrivals, ILakeStore lake, CancellationToken ct) =>
+            GrainResults.Invoke(async () =>
+            {
+                // Refused before anything changes when the run's raw content is gone: its rows would leave the table.
+                if ((await RunInputs.ResolveAsync(arrivals, lake, id, runId, ct)).LostContent is { } lost)
+                {
+                    throw new GrainException(GrainErrorKind.Conflict,
+                        $"Run {runId} cannot be reprocessed without dropping rows: {lost}. The table keeps the run's output.");
+                }
+
+                return await grains.CallAsync(id, (g, t) => g.ReprocessAsync(runId, t), ct);
+            }));
         return app;
     }
 

@@ -19,8 +19,14 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
     {
         var staging = paths.Staging(work.Dataset, work.RunId);
         var manifestPath = paths.Manifest(work.Dataset, work.RunId);
-        var manifest = CommitManifest.Read(manifestPath) ?? CreateManifest(staging, work);
-        manifest.Write(manifestPath);
+        var manifest = CommitManifest.Read(manifestPath);
+        if (manifest is null)
+        {
+            manifest = CreateManifest(staging, work);
+            var keys = manifest.Files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+            manifest = manifest with { Replaces = [.. (await catalog.RunFilesAsync(work.Dataset, work.RunId, cancellationToken)).Where(k => !keys.Contains(k))] };
+            manifest.Write(manifestPath);
+        }
 
         var moved = 0;
         foreach (var file in manifest.Files.Where(f => File.Exists(f.StagedPath)))
@@ -37,9 +43,11 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
         var columns = Merge(await catalog.ColumnsAsync(work.Dataset, cancellationToken), manifest.Columns);
         await catalog.CommitRunAsync(work.Dataset, "table", work.Dataset, work.RunId, files, columns,
             work.Spec.PartitionBy.Select(p => p.Name).ToList(), work.Spec.PrimaryKey, replaceAllFiles: false, cancellationToken);
-        if (work.Reprocessed > 0)
+
+        // A reprocessed run's earlier files left the table in the commit, so no new query reads them.
+        foreach (var key in manifest.Replaces ?? [])
         {
-            await DeleteReplacedAsync(work, files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal), cancellationToken);
+            await lake.DeleteAsync(key, cancellationToken);
         }
 
         if (Directory.Exists(staging))
@@ -47,28 +55,14 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
             Directory.Delete(staging, recursive: true);
         }
 
-        File.Delete(manifestPath);
+        // The manifest stays until the run's next pass starts, so this commit re-executed after a crash follows it
+        // again instead of committing nothing; the dataset's other runs are done with theirs.
+        foreach (var other in Directory.EnumerateFiles(Path.GetDirectoryName(manifestPath)!, "*.json").Where(p => p != manifestPath))
+        {
+            File.Delete(other);
+        }
+
         return new StageOutcome(null, []);
-    }
-
-    // The run's earlier files left the table in the commit, so no new query reads them. Found by name (not from the
-    // catalog) so a commit re-executed after a crash still finds those it had not deleted yet.
-    async Task DeleteReplacedAsync(StageWork work, HashSet<string> committed, CancellationToken cancellationToken)
-    {
-        var stale = new List<string>();
-        await foreach (var item in lake.ListAsync(StagePaths.TablePrefix(work.Dataset), cancellationToken))
-        {
-            var name = item.Key[(item.Key.LastIndexOf('/') + 1)..];
-            if (!committed.Contains(item.Key) && (name.StartsWith(work.RunId + "-", StringComparison.Ordinal) || name.StartsWith(work.RunId + ".r", StringComparison.Ordinal)))
-            {
-                stale.Add(item.Key);
-            }
-        }
-
-        foreach (var key in stale)
-        {
-            await lake.DeleteAsync(key, cancellationToken);
-        }
     }
 
     static CommitManifest CreateManifest(string staging, StageWork work)

@@ -10,7 +10,8 @@ public sealed record ManifestFile(string StagedPath, string Key, Dictionary<stri
 /// What a run commits, written once before the first file moves: a re-executed commit after a crash
 /// moves what is left and records exactly the same files, without listing the table.
 /// </summary>
-public sealed record CommitManifest(List<ManifestFile> Files, List<ColumnInfo> Columns)
+/// <param name="Replaces">Keys of the run's files in the table before this commit (a reprocessed run), deleted after it.</param>
+public sealed record CommitManifest(List<ManifestFile> Files, List<ColumnInfo> Columns, List<string>? Replaces = null)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

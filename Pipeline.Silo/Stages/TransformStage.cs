@@ -18,49 +18,22 @@ public sealed class TransformStage(
     /// <inheritdoc />
     public async Task<StageOutcome> RunAsync(StageWork work, CancellationToken cancellationToken = default)
     {
-        var records = await arrivals.ForRunAsync(work.Dataset, work.RunId, cancellationToken);
-        var inputs = new List<TransformInput>();
-        var missing = new List<QuarantineInfo>();
-        foreach (var record in records)
+        // A new pass of the run: the previous pass's commit manifest is done with.
+        if (File.Exists(paths.Manifest(work.Dataset, work.RunId)))
         {
-            if (await lake.StatAsync(record.Key, cancellationToken) is not null)
-            {
-                inputs.Add(new TransformInput(await lake.GetLocalPathAsync(record.Key, cancellationToken), record.Key, record.Sequence));
-            }
-            else
-            {
-                // .NET maps name bytes that are not UTF-8 to U+FFFD, so such a file cannot be opened by its key.
-                var reason = record.Key.Contains('\uFFFD', StringComparison.Ordinal)
-                    ? "the file name is not valid UTF-8, so the file cannot be opened by it; rename the file using UTF-8"
-                    : "the file no longer exists in the raw zone";
-                missing.Add(new QuarantineInfo(record.Key, reason, null));
-            }
+            File.Delete(paths.Manifest(work.Dataset, work.RunId));
         }
 
-        if (work.Reprocessed > 0 && missing.Count > 0)
+        var (inputs, missing, lost) = await RunInputs.ResolveAsync(arrivals, lake, work.Dataset, work.RunId, cancellationToken);
+        if (work.Reprocessed > 0 && lost is not null)
         {
-            // The commit replaces the run's output: a file gone from the raw zone would take its rows with it.
+            // The commit replaces the run's output: content no longer in the raw zone would take its rows with it.
             throw new StageException(
-                $"Reprocessing would drop the rows of {missing[0].SourceKey}: {missing[0].Reason}. The table keeps the run's earlier output.",
-                transient: false);
+                $"Reprocessing would drop the rows of {lost}. The table keeps the run's earlier output.", transient: false);
         }
 
         var quarantineDir = paths.LocalQuarantine(work.Dataset, work.RunId);
         var quarantineKey = StagePaths.QuarantinePrefix(work.Dataset, work.RunId);
-        if (work.Reprocessed > 0)
-        {
-            // What the earlier pass set aside is read again now; only this pass's quarantine must remain.
-            var earlier = new List<string>();
-            await foreach (var item in lake.ListAsync(quarantineKey, cancellationToken))
-            {
-                earlier.Add(item.Key);
-            }
-
-            foreach (var key in earlier)
-            {
-                await lake.DeleteAsync(key, cancellationToken);
-            }
-        }
         var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
         var request = new TransformRequest(work.Spec, work.RunId, work.RunCreatedAt, inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
@@ -84,6 +57,12 @@ public sealed class TransformStage(
             {
                 Directory.Delete(scratch, recursive: true);
             }
+        }
+
+        if (work.Reprocessed > 0)
+        {
+            // Only this pass's quarantine must remain: what the earlier pass set aside was read again.
+            await DeletePrefixAsync(quarantineKey, cancellationToken);
         }
 
         await PublishQuarantineAsync(quarantineDir, quarantineKey, cancellationToken);
@@ -118,6 +97,20 @@ public sealed class TransformStage(
         return (await catalog.ColumnsAsync(work.Dataset, cancellationToken))
             .Where(c => !derived.Contains(c.Name))
             .ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
+    }
+
+    async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var item in lake.ListAsync(prefix, cancellationToken))
+        {
+            keys.Add(item.Key);
+        }
+
+        foreach (var key in keys)
+        {
+            await lake.DeleteAsync(key, cancellationToken);
+        }
     }
 
     async Task PublishQuarantineAsync(string folder, string prefix, CancellationToken cancellationToken)

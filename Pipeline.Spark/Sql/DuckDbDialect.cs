@@ -34,8 +34,18 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string TargetType(PlannedColumn column) => column.TargetText;
 
     /// <inheritdoc />
-    public override string ParseTime(string text, string format, string type, bool strict) =>
-        $"coalesce(CAST(try_strptime({text}, {LiteralOf(format)}) AS {type}), {(strict ? Cast(text, type) : TryCast(text, type))})";
+    public override string ParseTime(string text, string format, string type, bool strict)
+    {
+        // With an offset (%z, %Z) strptime gives a TIMESTAMPTZ: taken as UTC wall-clock time, not the session zone's.
+        var parsed = $"try_strptime({text}, {LiteralOf(format)})";
+        if ((format.Contains("%z", StringComparison.Ordinal) || format.Contains("%Z", StringComparison.Ordinal))
+            && type is not ("TIMESTAMPTZ" or "TIMESTAMP WITH TIME ZONE"))
+        {
+            parsed = $"timezone('UTC', {parsed})";
+        }
+
+        return $"coalesce(CAST({parsed} AS {type}), {(strict ? Cast(text, type) : TryCast(text, type))})";
+    }
 
     /// <inheritdoc />
     public override string TimestampTz(DateTimeOffset value) =>

@@ -28,7 +28,7 @@ internal static class DuckDbReads
         var extra = source.Format switch
         {
             SourceFormat.Csv when csvTypes is null => ", all_varchar=true",
-            SourceFormat.Csv => $", types={{{string.Join(", ", csvTypes.Select(t => $"{LiteralOf(t.Key)}: {LiteralOf(t.Value)}"))}}}",
+            SourceFormat.Csv => $", types={{{string.Join(", ", csvTypes.Select(t => $"{LiteralOf(t.Key)}: {LiteralOf(t.Value)}"))}}}{TimeFormats(request.Spec)}",
             SourceFormat.NdJson or SourceFormat.JsonArray when source.HasReadOverrides =>
                 $", columns={{{string.Join(", ", source.ReadColumns.Select(c => $"{LiteralOf(c.Name)}: {LiteralOf(c.Type.ToString())}"))}}}",
             _ => "",
@@ -54,15 +54,18 @@ internal static class DuckDbReads
         $"read_json({FileLiteral(path)}, format={(format == SourceFormat.JsonArray ? "'array'" : "'newline_delimited'")}, records=false, " +
         $"maximum_depth={MaxJsonTypeDepth}, hive_partitioning=false)";
 
+    // The typed read converts times in the dataset's formats itself (an ISO value then fails it, and the Staged
+    // strategy reads either). The sniffer is not given them: with a format it would no longer type ISO columns.
+    static string TimeFormats(Pipeline.Core.Datasets.DatasetSpec spec) =>
+        (spec.TimestampFormat is { } timestamps ? $", timestampformat={LiteralOf(timestamps)}" : "")
+        + (spec.DateFormat is { } dates ? $", dateformat={LiteralOf(dates)}" : "");
+
     /// <summary>The dataset's CSV options as read_csv/sniff_csv named parameters.</summary>
     public static string CsvOptions(TransformRequest request, string path)
     {
         var spec = request.Spec;
         var options = $"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}, quote={LiteralOf(spec.CsvQuote)}, " +
             $"header={(spec.CsvHeader ? "true" : "false")}, nullstr={LiteralOf(spec.CsvNullString)}";
-        // The reader (and its sniffer) parse the dataset's time formats themselves when it types a column.
-        options += spec.TimestampFormat is { } timestamps ? $", timestampformat={LiteralOf(timestamps)}" : "";
-        options += spec.DateFormat is { } dates ? $", dateformat={LiteralOf(dates)}" : "";
         return MemoryBudget.Of(request).CsvBufferSize is { } buffer
             ? $"{options}, buffer_size={buffer.ToString(CultureInfo.InvariantCulture)}"
             : options;

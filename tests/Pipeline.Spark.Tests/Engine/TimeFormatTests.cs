@@ -56,16 +56,29 @@ public sealed class TimeFormatTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_CsvUndeclaredColumnsInTheFormats_InferredAsTimestampAndDate()
+    public async Task RunAsync_FormatsSet_UndeclaredIsoColumnStillInferredAsTimestamp()
     {
-        var csv = "id,seen,released\n1,01/02/2024 08:15 PM,Jun 12 1998\n2,02/29/2024 12:00 AM,Dec 31 1999\n";
-        var request = Specs.Request(Spec("csv"), _folder, [_folder.Write("visits.csv", csv)]);
+        var csv = "id,ts,seen\n1,2024-01-02 08:15:00,01/02/2024 08:15 PM\n2,2024-02-29 00:00:00,02/29/2024 12:00 AM\n";
+        var request = Specs.Request(Spec("csv", new() { ["seen"] = "TIMESTAMP" }), _folder, [_folder.Write("visits.csv", csv)]);
 
         var result = await new DuckDbTransformEngine().RunAsync(request);
 
         Assert.Equal((2, 2, 0), (result.RowsIn, result.RowsWritten, result.RowsQuarantined));
-        Assert.Equal(("TIMESTAMP", "DATE"), Types(request));
-        Assert.Equal("2024-02-29 00:00:00|1999-12-31", _lake.Lines($"SELECT seen, released FROM {Lake.Parquet(request.OutputDir)} WHERE id = 2").Single());
+        var types = _lake.Types($"SELECT ts, seen FROM {Lake.Parquet(request.OutputDir)}");
+        Assert.Equal(("TIMESTAMP", "TIMESTAMP"), (types["ts"], types["seen"]));
+        Assert.Equal("2024-02-29 00:00:00|2024-02-29 00:00:00", _lake.Lines($"SELECT ts, seen FROM {Lake.Parquet(request.OutputDir)} WHERE id = 2").Single());
+    }
+
+    [Fact]
+    public async Task RunAsync_TimestampFormatWithOffset_ConvertedToUtc()
+    {
+        var spec = Specs.Spec(new DatasetDefinition { Format = "csv", Schema = new() { ["ts"] = "TIMESTAMP" }, TimestampFormat = "%d.%m.%Y %H:%M %z" }, "visits");
+        var request = Specs.Request(spec, _folder, [_folder.Write("visits.csv", "id,ts\n1,02.01.2024 08:15 +02:00\n")]);
+
+        var result = await new DuckDbTransformEngine().RunAsync(request);
+
+        Assert.Equal((1, 1, 0), (result.RowsIn, result.RowsWritten, result.RowsQuarantined));
+        Assert.Equal("2024-01-02 06:15:00", _lake.Value($"SELECT ts FROM {Lake.Parquet(request.OutputDir)}"));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class DatasetValidatorTests
 
     [Theory]
     [InlineData("%Y-%m-%dT%H:%M:%S", "yyyy-MM-dd'T'HH:mm:ss")]
-    [InlineData("%-m/%-d/%y %I:%M %p", "M/d/yy hh:mm a")]
+    [InlineData("%-m/%-d/%Y %I:%M %p", "M/d/yyyy hh:mm a")]
     [InlineData("%d.%m.%Y [%H] 100%% o'clock", "dd.MM.yyyy' ['HH'] 100% o''clock'")]
     public void TimeFormat_ValidStrptime_AcceptedAndTranslatedToJavaPattern(string format, string java)
     {
@@ -47,6 +47,7 @@ public sealed class DatasetValidatorTests
     [InlineData("timestampFormat", "%Y-%m-%d %Q", "'%Q' is not a supported specifier")]
     [InlineData("timestampFormat", "%Y-%m-%d %", "'%' is not a supported specifier")]
     [InlineData("dateFormat", "yyyy-MM-dd", "has no specifier")]
+    [InlineData("dateFormat", "%m/%d/%y", "'%y' is not a supported specifier")]
     [InlineData("dateFormat", "", "must be 1-100 characters")]
     public void TimeFormat_Invalid_ReportsTheFieldAndWhy(string field, string format, string reason)
     {

@@ -131,6 +131,21 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task FileOverwrittenBeforeItsRun_BothVersionsRecorded_OnlyTheNewContentIsReadOnce()
+    {
+        await Api.RegisterAsync("overwritten", new { format = "csv", batch = new { maxWaitSeconds = 3 } });
+        await Api.UploadAsync("overwritten", "day.csv", Encoding.UTF8.GetBytes("id,v\n1,10\n2,20\n"));
+        await Api.UploadAsync("overwritten", "day.csv", Encoding.UTF8.GetBytes("id,v\n1,11\n2,21\n3,31\n"));
+        var status = await Api.WaitIdleAsync("overwritten", 2);
+
+        // One run holds both arrivals; the key now holds the second content only, read once.
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(v) FROM overwritten"));
+        Assert.Equal((3m, 63m), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1])));
+        var skipped = Assert.Single(status["lastRun"]!["quarantined"]!.AsArray())!;
+        Assert.Contains("replaced by newer content", skipped["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LaterFiles_AddColumnsAndConflictingValues_TableEvolvesAndConflictsAreQuarantined()
     {
         await Api.RegisterAsync("evolve_csv", new { format = "csv" });

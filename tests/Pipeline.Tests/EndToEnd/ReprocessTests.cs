@@ -65,18 +65,15 @@ public sealed class ReprocessTests(PipelineFixture fixture) : IClassFixture<Pipe
         var quarantine = Path.Combine(fixture.Data.Path, "lake", "quarantine", Dataset, runId);
         Assert.True(!Directory.Exists(quarantine) || Directory.GetFiles(quarantine).Length == 0);
 
-        // Its raw file gone, a reprocess would lose rows: it fails and the table keeps its rows.
+        // Its raw file gone, a reprocess would lose rows: refused before anything changes.
         File.Delete(Path.Combine(fixture.Data.Path, "lake", "raw", Dataset, "jan.csv"));
-        Assert.Equal(HttpStatusCode.Accepted, (await ReprocessAsync(runId)).Status);
-        var failed = (await Api.WaitIdleAsync(Dataset, 1))["lastRun"]!;
-        Assert.Equal("Failed", failed["state"]!.GetValue<string>());
-        Assert.Contains("Reprocessing would drop the rows of raw/trips_reproc/jan.csv",
-            failed["attempts"]!.AsArray().Last()!["error"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(22m, PipelineClient.Number(Assert.Single(await Api.QueryAsync("SELECT count(*) FROM trips_reproc"))[0]));
-
-        var (conflict, problem) = await ReprocessAsync(runId);
-        Assert.Equal(HttpStatusCode.Conflict, conflict);
-        Assert.Contains("only a succeeded run can be reprocessed", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var (refused, problem) = await ReprocessAsync(runId);
+        Assert.Equal(HttpStatusCode.Conflict, refused);
+        Assert.Contains($"cannot be reprocessed without dropping rows: raw/{Dataset}/jan.csv: the file no longer exists in the raw zone",
+            problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var kept = (await Api.GetAsync($"/api/datasets/{Dataset}"))["lastRun"]!;
+        Assert.Equal(("Succeeded", 1), (kept["state"]!.GetValue<string>(), kept["reprocessed"]!.GetValue<int>()));
+        Assert.Equal(22m, PipelineClient.Number(Assert.Single(await Api.QueryAsync($"SELECT count(*) FROM {Dataset}"))[0]));
         Assert.Equal(HttpStatusCode.NotFound, (await ReprocessAsync("run-999999")).Status);
     }
 }
