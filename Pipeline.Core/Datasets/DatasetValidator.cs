@@ -125,7 +125,7 @@ public static partial class DatasetValidator
             if (parsed is null)
             {
                 add($"partitionBy[{i}]", $"'{entries[i]}' must be a column name or year|month|day|hour(column), " +
-                    "the name made of letters, digits and '_' and not starting with a digit (it names the partition folders)");
+                    "the name 1-255 characters without control characters");
             }
             else if (result.Any(p => p.Name == parsed.Name))
             {

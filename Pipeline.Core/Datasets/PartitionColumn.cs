@@ -27,16 +27,20 @@ public enum PartitionTransform
 /// </summary>
 public sealed partial record PartitionColumn(string Name, string Source, PartitionTransform Transform)
 {
-    /// <summary>Parses <c>col</c> or <c>day(col)</c>; null when the text is neither.</summary>
+    /// <summary>
+    /// Parses <c>col</c> or <c>day(col)</c>; null when the text is neither. A column name is 1-255 characters without
+    /// control characters (spaces and punctuation are escaped in the folder names, as Hive does).
+    /// </summary>
     public static PartitionColumn? Parse(string text)
     {
         var match = Expression().Match(text.Trim());
-        if (!match.Success)
+        var column = match.Groups["col"].Value.Trim();
+        // "week(ts)" is a transform that does not exist, not a column of that name.
+        if (!match.Success || column.Length is 0 or > 255 || column.Any(char.IsControl) || !match.Groups["fn"].Success && Call().IsMatch(column))
         {
             return null;
         }
 
-        var column = match.Groups["col"].Value;
         if (!match.Groups["fn"].Success)
         {
             return new PartitionColumn(column, column, PartitionTransform.Identity);
@@ -46,7 +50,10 @@ public sealed partial record PartitionColumn(string Name, string Source, Partiti
         return new PartitionColumn($"{column}_{transform.ToString().ToLowerInvariant()}", column, transform);
     }
 
-    [GeneratedRegex(@"^(?:(?<fn>year|month|day|hour)\(\s*(?<col>[A-Za-z_][A-Za-z0-9_]*)\s*\)|(?<col>[A-Za-z_][A-Za-z0-9_]*))$",
+    [GeneratedRegex(@"^(?:(?<fn>year|month|day|hour)\((?<col>.+)\)|(?<col>.+))$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Expression();
+
+    [GeneratedRegex(@"^[A-Za-z_]+\s*\(.*\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Call();
 }

@@ -19,21 +19,29 @@ public static class Sql
     /// </summary>
     public static string ReadParquet(IReadOnlyList<string> paths)
     {
-        var layouts = paths.GroupBy(PartitionKeys, StringComparer.Ordinal).ToList();
-        if (layouts.Count <= 1)
+        var layouts = paths.GroupBy(p => string.Join("/", PartitionKeys(p)), StringComparer.Ordinal).ToList();
+        if (layouts.Count == 1 && Renames(layouts[0].First()).Length == 0 || paths.Count == 0)
         {
             return Read(paths);
         }
 
-        return "(" + string.Join("\nUNION ALL BY NAME\n", layouts.Select(l => $"SELECT * FROM {Read([.. l])}")) + ")";
+        return "(" + string.Join("\nUNION ALL BY NAME\n", layouts.Select(l => $"SELECT *{Renames(l.First())} FROM {Read([.. l])}")) + ")";
     }
 
     static string Read(IReadOnlyList<string> paths) => $"read_parquet({List(paths)}, hive_partitioning = true, union_by_name = true)";
 
-    // "country=USA/state=TX/f.parquet" -> "country/state": the keys of a file's Hive folders, in order.
-    static string PartitionKeys(string path)
+    // "country=USA/state=TX/f.parquet" -> [country, state]: the keys of a file's Hive folders, in order, as written.
+    static IEnumerable<string> PartitionKeys(string path)
     {
         var folders = path.Replace('\\', '/').Split('/');
-        return string.Join("/", folders[..^1].Where(f => f.IndexOf('=', StringComparison.Ordinal) > 0).Select(f => f[..f.IndexOf('=', StringComparison.Ordinal)]));
+        return folders[..^1].Where(f => f.IndexOf('=', StringComparison.Ordinal) > 0).Select(f => f[..f.IndexOf('=', StringComparison.Ordinal)]);
+    }
+
+    // DuckDB escapes a partition column's name in its folder ("Flight%20Date=...") and reads it back escaped.
+    static string Renames(string path)
+    {
+        var renames = PartitionKeys(path).Where(k => Uri.UnescapeDataString(k) != k)
+            .Select(k => $"{Identifier(k)} AS {Identifier(Uri.UnescapeDataString(k))}").ToList();
+        return renames.Count == 0 ? "" : $" RENAME ({string.Join(", ", renames)})";
     }
 }

@@ -94,7 +94,7 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
             var eq = segment.IndexOf('=', StringComparison.Ordinal);
             if (eq > 0)
             {
-                values[segment[..eq]] = Uri.UnescapeDataString(segment[(eq + 1)..]);
+                values[Uri.UnescapeDataString(segment[..eq])] = Uri.UnescapeDataString(segment[(eq + 1)..]);
             }
         }
 

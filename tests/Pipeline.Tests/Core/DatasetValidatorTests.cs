@@ -30,6 +30,17 @@ public sealed class DatasetValidatorTests
             spec!.PartitionBy.Select(p => (p.Name, p.Source, p.Transform)));
     }
 
+    [Fact]
+    public void Validate_PartitionByNamesWithSpaces_AcceptedWithDerivedNames()
+    {
+        var spec = DatasetValidator.Validate("strikes",
+            new DatasetDefinition { Format = "csv", PartitionBy = ["year( Flight Date )", "Origin State", "Cost $"] }, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(["Flight Date_year", "Origin State", "Cost $"], spec!.PartitionBy.Select(p => p.Name));
+        Assert.Equal("Flight Date", spec.PartitionBy[0].Source);
+    }
+
     [Theory]
     [InlineData("%Y-%m-%dT%H:%M:%S", "yyyy-MM-dd'T'HH:mm:ss")]
     [InlineData("%-m/%-d/%Y %I:%M %p", "M/d/yyyy hh:mm a")]

@@ -4,8 +4,8 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.EndToEnd;
 
-/// <summary>A dataset whose partitionBy changes after data arrived: old files keep their folders, the table reads both.</summary>
-public sealed class PartitionChangeTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
+/// <summary>Partition folders: names that need escaping, and a partitionBy that changes after data arrived.</summary>
+public sealed class PartitionLayoutTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
 {
     PipelineClient Api => fixture.Client;
 
@@ -46,5 +46,31 @@ public sealed class PartitionChangeTests(PipelineFixture fixture) : IClassFixtur
         Assert.Equal((150m, PipelineClient.Number(row[2])), (PipelineClient.Number(view[0]), PipelineClient.Number(view[1])));
         var table = await Api.GetAsync("/api/tables/trips_repart");
         Assert.Equal(["pickup_datetime_day"], table["partitionKeys"]!.AsArray().Select(k => k!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task PartitionByColumnsWithSpacesAndPunctuation_FoldersEscaped_TableColumnsAndPartitionsKeepTheNames()
+    {
+        Assert.Equal(HttpStatusCode.Created, await Api.RegisterAsync("strikes", new
+        {
+            format = "csv",
+            schema = new Dictionary<string, string> { ["Flight Date"] = "DATE", ["Cost Total $"] = "DECIMAL(12,2)" },
+            partitionBy = new[] { "year(Flight Date)", "Origin State" },
+        }));
+        await Api.UploadAsync("strikes", "strikes.csv", Encoding.UTF8.GetBytes(
+            "Airport Name,Origin State,Flight Date,Cost Total $\r\nDENVER INTL,Colorado,2000-01-05,120.50\r\n" +
+            "SAN ANTONIO INTL,Texas,2001-03-09,99.00\r\nDALLAS/FORT WORTH,Texas,2001-07-01,0.50\r\nN/A,New Mexico/Arizona,1999-12-31,10.00\r\n"));
+        var status = await Api.WaitIdleAsync("strikes", 1);
+
+        Assert.Equal("Succeeded", status["lastRun"]!["state"]!.GetValue<string>());
+        var rows = await Api.QueryAsync(
+            "SELECT \"Flight Date_year\", \"Origin State\", count(*), sum(\"Cost Total $\") FROM strikes GROUP BY ALL ORDER BY ALL");
+        Assert.Equal(["1999|New Mexico/Arizona|1|10.00", "2000|Colorado|1|120.50", "2001|Texas|2|99.50"],
+            rows.Select(r => string.Join("|", r.Select(v => v!.ToString()))));
+        var table = await Api.GetAsync("/api/tables/strikes");
+        Assert.Equal(["Flight Date_year", "Origin State"], table["partitionKeys"]!.AsArray().Select(k => k!.GetValue<string>()));
+        Assert.Contains(table["partitions"]!.AsArray(), p => p!["values"]!["Origin State"]?.GetValue<string>() == "New Mexico/Arizona");
+        Assert.Contains(table["columns"]!.AsArray(), c => c!["name"]!.GetValue<string>() == "Origin State");
+        Assert.DoesNotContain(table["columns"]!.AsArray(), c => c!["name"]!.GetValue<string>().Contains('%', StringComparison.Ordinal));
     }
 }
