@@ -11,7 +11,8 @@ public sealed partial class DatasetGrain
         RequireRegistered(await SpecAsync(cancellationToken));
         var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
         var total = await services.Arrivals.TotalAsync(Id, cancellationToken);
-        var last = state.Runs.LastOrDefault();
+        // The run in progress (a reprocessed older run too), else the newest one.
+        var last = state.ActiveRun ?? state.Runs.LastOrDefault();
         var hasTable = state.Runs.Any(r => r.State == RunState.Succeeded);
         return new DatasetInfo(Id, state.Definition!, state.RegisteredAt, state.UpdatedAt, total, pending.Count,
             last is null ? null : ToInfo(last), hasTable ? Id : null);

@@ -118,6 +118,29 @@ public sealed class DatasetGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reprocess_OlderSucceededRun_RestartsAtTransformAsTheActiveRun_NewArrivalsWaitForIt()
+    {
+        await RegisterAsync();
+        foreach (var name in new[] { "a.csv", "b.csv" })
+        {
+            await Call((g, ct) => g.RecordArrivalsAsync([File(name)], ct));
+            await runtime.StageCompletedAsync("trips", runner.Started[^1].Token, new StageOutcome(new RunCounts(10, 9, 1, 0), []));
+            await runtime.StageCompletedAsync("trips", runner.Started[^1].Token, new StageOutcome(null, []));
+        }
+
+        var started = await Call((g, ct) => g.ReprocessAsync("run-000001", ct));
+        await Call((g, ct) => g.RecordArrivalsAsync([File("c.csv")], ct));
+
+        var work = runner.Started[^1];
+        Assert.Equal(("run-000001", Stage.Transform, 1, 2), (started.RunId, work.Stage, work.Reprocessed, work.Attempt));
+        var status = await Call((g, ct) => g.GetStatusAsync(ct));
+        Assert.Equal(("run-000001", RunState.Running, 1, 1L), (status.LastRun!.RunId, status.LastRun.State, status.LastRun.Reprocessed, status.ArrivalsPending));
+        var busy = await Assert.ThrowsAsync<GrainException>(() => Call((g, ct) => g.ReprocessAsync("run-000002", ct)));
+        Assert.Equal(GrainErrorKind.Conflict, busy.Kind);
+        Assert.Equal(5, runner.Started.Count);
+    }
+
+    [Fact]
     public async Task Restart_AttemptLeftInFlight_IsReadoptedWithSameToken()
     {
         await RegisterAsync();
