@@ -11,11 +11,9 @@ public static class ResourceCatalog
 {
     /// <summary>The silo first (it owns the grains), then the Api that calls it.</summary>
     /// <param name="options">What the AppHost was asked to do.</param>
-    /// <param name="telemetry">The <c>OTEL_*</c> variables for every service; by default the user's own endpoint, if any.</param>
-    public static IReadOnlyList<ResourceSpec> Create(AppHostOptions options, IReadOnlyDictionary<string, string>? telemetry = null)
+    /// <param name="telemetry">The <c>OTEL_*</c> variables for every service (<see cref="TelemetryEnvironment.For"/>).</param>
+    public static IReadOnlyList<ResourceSpec> Create(AppHostOptions options, IReadOnlyDictionary<string, string> telemetry)
     {
-        telemetry ??= TelemetryEnvironment.For(options.OtlpEndpoint, null, null);
-
         // --- silo: grains, state, stage runners ---
         var siloUrl = Loopback(options.SiloPort == 0 ? FreePort() : options.SiloPort);
         var silo = new ResourceSpec("silo", ProjectPath("Pipeline.Silo"), siloUrl, Environment(telemetry, "silo", siloUrl, new()

@@ -10,16 +10,11 @@ public static class TelemetryEnvironment
     /// otherwise the dashboard's receiver over http/protobuf, exporting every second so the dashboard
     /// is current.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> For(string? userEndpoint, string? dashboardEndpoint, string? dashboardApiKey)
+    public static IReadOnlyDictionary<string, string> For(string? userEndpoint, string dashboardEndpoint, string? dashboardApiKey)
     {
         if (userEndpoint is not null)
         {
             return new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = userEndpoint };
-        }
-
-        if (dashboardEndpoint is null)
-        {
-            return new Dictionary<string, string>();
         }
 
         var env = new Dictionary<string, string>

@@ -33,7 +33,8 @@ internal static class OtlpLogs
         var severity = record.SeverityText is { Length: > 0 } text ? text : LevelName(number);
         var time = record.TimeUnixNano != 0 ? record.TimeUnixNano : record.ObservedTimeUnixNano;
         return new LogEntry(0, Time(time), resource, scope, severity, number, Format(record.Body),
-            Hex(record.TraceId), Hex(record.SpanId), Attributes(record.Attributes));
+            record.TraceId.Length == 16 ? Hex(record.TraceId) : null, record.SpanId.Length == 8 ? Hex(record.SpanId) : null,
+            Attributes(record.Attributes));
     }
 
     // 1-4 trace, 5-8 debug, 9-12 info, 13-16 warn, 17-20 error, 21-24 fatal.

@@ -48,8 +48,9 @@ public static class DashboardPages
     static IResult ShowTraces([AsParameters] DashboardServices s, string? resource = null, string? dataset = null, string? status = null)
     {
         var query = new TraceQuery(Empty(resource), Empty(dataset), Empty(status));
-        var datasets = s.Telemetry.Spans.Query(new TraceQuery(Limit: int.MaxValue)).SelectMany(t => t.Datasets).Distinct().Order().ToList();
-        var traces = s.Telemetry.Spans.Query(query);
+        var all = s.Telemetry.Spans.Query(new TraceQuery(Limit: int.MaxValue));
+        var datasets = all.SelectMany(t => t.Datasets).Distinct().Order().ToList();
+        var traces = all.Where(query.Matches).Take(query.Limit).ToList();
         return Page("Traces", "/traces", TracesPage.Render(query, traces, s.Telemetry.Resources(), datasets, s.Time), live: true);
     }
 

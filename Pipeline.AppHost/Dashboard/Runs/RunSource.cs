@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Pipeline.AppHost.Dashboard.Storage;
 using Pipeline.AppHost.Resources;
@@ -24,6 +25,16 @@ public sealed class RunSource(HttpClient http, ResourceRegistry resources, Telem
 
         try
         {
+            // The newest trace of each (dataset, run): every held trace summarised once, not once per run.
+            var traceOf = new Dictionary<(string, string), string>();
+            foreach (var trace in telemetry.Spans.Query(new TraceQuery(Limit: int.MaxValue)))
+            {
+                foreach (var key in trace.Datasets.SelectMany(d => trace.RunIds.Select(r => (d, r))))
+                {
+                    traceOf.TryAdd(key, trace.TraceId);
+                }
+            }
+
             var datasets = await GetAsync(new Uri(api.Spec.Url, "/api/datasets"), cancellationToken).ConfigureAwait(false);
             var rows = new List<DatasetRow>();
             foreach (var dataset in datasets.AsArray().OfType<JsonObject>())
@@ -33,7 +44,7 @@ public sealed class RunSource(HttpClient http, ResourceRegistry resources, Telem
                     .ConfigureAwait(false);
                 rows.Add(new DatasetRow(id, dataset["definition"]?["format"]?.ToString(),
                     Long(dataset["arrivalsTotal"]) ?? 0, Long(dataset["arrivalsPending"]) ?? 0, dataset["table"]?.ToString(),
-                    runs.AsArray().OfType<JsonObject>().Select(r => Run(id, r))
+                    runs.AsArray().OfType<JsonObject>().Select(r => Run(id, r, traceOf))
                         .OrderByDescending(r => r.CreatedAt).Take(RunsPerDataset).ToList()));
             }
 
@@ -45,27 +56,30 @@ public sealed class RunSource(HttpClient http, ResourceRegistry resources, Telem
         }
     }
 
-    RunRow Run(string dataset, JsonObject run)
+    static RunRow Run(string dataset, JsonObject run, Dictionary<(string, string), string> traceOf)
     {
         var runId = run["runId"]!.GetValue<string>();
         var counts = run["counts"];
-        var traces = telemetry.Spans.Query(new TraceQuery(Dataset: dataset, RunId: runId, Limit: 1));
-        var trace = traces.Count > 0 ? traces[0] : null;
         return new RunRow(runId, run["state"]?.ToString() ?? "", (int)(Long(run["files"]) ?? 0),
             Time(run["createdAt"]) ?? DateTimeOffset.MinValue, Time(run["endedAt"]),
             Long(counts?["rowsIn"]), Long(counts?["rowsWritten"]), Long(counts?["rowsQuarantined"]),
             (run["attempts"] as JsonArray ?? []).OfType<JsonObject>().Select(a => new StageAttemptRow(
                 a["stage"]?.ToString() ?? "", (int)(Long(a["attempt"]) ?? 0), Time(a["startedAt"]) ?? DateTimeOffset.MinValue,
                 Time(a["endedAt"]), a["error"]?.ToString())).ToList(),
-            trace?.TraceId);
+            traceOf.GetValueOrDefault((dataset, runId)));
     }
 
     async Task<JsonNode> GetAsync(Uri url, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        var text = await http.GetStringAsync(url, timeout.Token).ConfigureAwait(false);
-        return JsonNode.Parse(text) ?? new JsonArray();
+        // An unsampled trace context: the Api and the silo then record no spans for the page's polling, which
+        // would otherwise fill the span store and push the runs' own traces out.
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("traceparent", $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-00");
+        using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false)) ?? new JsonArray();
     }
 
     static long? Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var n) ? n : null;

@@ -7,18 +7,6 @@ public sealed class LogStore(int capacity)
     readonly RingBuffer<LogEntry> logs = new(capacity);
     long sequence;
 
-    /// <summary>Records held now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return logs.Count;
-            }
-        }
-    }
-
     /// <summary>Adds records, numbering them in arrival order; the oldest are dropped beyond the capacity.</summary>
     public void Add(IEnumerable<LogEntry> received)
     {

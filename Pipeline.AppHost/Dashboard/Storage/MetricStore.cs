@@ -33,6 +33,15 @@ public sealed class MetricStore(int pointsPerSeries)
         }
     }
 
+    /// <summary>Resource names of the instruments held (no points copied).</summary>
+    public IReadOnlyList<string> Resources()
+    {
+        lock (gate)
+        {
+            return instruments.Values.Select(i => i.Resource).Distinct(StringComparer.Ordinal).ToList();
+        }
+    }
+
     /// <summary>Every instrument (of one resource, when given), ordered by resource then name.</summary>
     public IReadOnlyList<MetricSnapshot> Snapshot(string? resource = null, string? name = null)
     {

@@ -13,9 +13,6 @@ public sealed class RingBuffer<T>
         items = new T[capacity];
     }
 
-    /// <summary>Most items kept.</summary>
-    public int Capacity => items.Length;
-
     /// <summary>Items held now.</summary>
     public int Count { get; private set; }
 

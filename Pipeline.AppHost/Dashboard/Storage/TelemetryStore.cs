@@ -14,6 +14,6 @@ public sealed class TelemetryStore(DashboardOptions options)
 
     /// <summary>Resource (service) names seen in any signal, sorted.</summary>
     public IReadOnlyList<string> Resources() =>
-        Spans.Resources().Concat(Logs.Resources()).Concat(Metrics.Snapshot().Select(m => m.Resource))
+        Spans.Resources().Concat(Logs.Resources()).Concat(Metrics.Resources())
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 }
