@@ -34,9 +34,7 @@ public sealed class ApiKeyPolicy(IOptions<ApiKeyOptions> options, IConfiguration
     /// <summary>The hex SHA-256 to configure for a key.</summary>
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
 
-    bool IsAwsProfile() =>
-        string.Equals(configuration["Pipeline:Lake"], "S3", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(configuration["Pipeline:Profile"], "Aws", StringComparison.OrdinalIgnoreCase);
+    bool IsAwsProfile() => string.Equals(configuration["Pipeline:Lake"], "S3", StringComparison.OrdinalIgnoreCase);
 
     bool ListensBeyondLoopback()
     {

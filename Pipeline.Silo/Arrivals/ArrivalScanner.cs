@@ -14,7 +14,7 @@ namespace Pipeline.Silo.Arrivals;
 /// arrivals yet. The grain makes every (key, ETag) count once; this only avoids asking it twice.
 /// </summary>
 public sealed partial class ArrivalScanner(
-    LakeLayout lake, GrainRuntime grains, GrainServices services, IOptions<SiloOptions> options,
+    LakeLayout lake, IArrivalSink sink, GrainServices services, IOptions<SiloOptions> options,
     ILogger<ArrivalScanner> logger) : BackgroundService
 {
     const int BatchSize = 500;
@@ -87,6 +87,7 @@ public sealed partial class ArrivalScanner(
             // Events were lost (or the folder went away): list everything again on a new watch.
             LogWatchLost(logger, e.GetException());
             rewatch = true;
+            MarkAllDirty();
         };
         watcher.EnableRaisingEvents = true;
         return watcher;
@@ -103,9 +104,9 @@ public sealed partial class ArrivalScanner(
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GrainException or HttpRequestException)
             {
-                // One unreadable folder or file must not stop the watch of every other dataset.
+                // One unreadable folder or file must not stop the watch of every other dataset; the next periodic
+                // listing (or a watch event) tries it again, rather than every tick.
                 LogScanFailed(logger, dataset, ex);
-                dirty[dataset] = 0;
             }
         }
     }
@@ -135,9 +136,9 @@ public sealed partial class ArrivalScanner(
                 MarkDirty(Path.Combine(folder, "x"));
             }
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Deleted while listed: the next tick makes it again.
+            // Deleted (or made unreadable) while listed: the next tick makes it again, or logs the scan failure.
         }
     }
 
@@ -192,18 +193,16 @@ public sealed partial class ArrivalScanner(
 
         foreach (var batch in notices.Chunk(BatchSize))
         {
-            try
-            {
-                var result = await grains.CallAsync(dataset, (g, ct) => g.RecordArrivalsAsync(batch, ct), cancellationToken);
-                batch.ToList().ForEach(n => seen.Add(n.Key + "\n" + n.ETag));
-                if (result.Recorded > 0)
-                {
-                    LogFound(logger, result.Recorded, dataset);
-                }
-            }
-            catch (GrainException ex) when (ex.Kind == GrainErrorKind.NotFound)
+            // Null: the dataset is not registered (any more).
+            if (await sink.RecordAsync(dataset, batch, cancellationToken) is not { } result)
             {
                 return;
+            }
+
+            batch.ToList().ForEach(n => seen.Add(n.Key + "\n" + n.ETag));
+            if (result.Recorded > 0)
+            {
+                LogFound(logger, result.Recorded, dataset);
             }
         }
     }
@@ -211,7 +210,7 @@ public sealed partial class ArrivalScanner(
     [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "The watch on the raw zone lost events; listing it again")]
     static partial void LogWatchLost(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Scanning the raw zone of {DatasetId} failed; retrying")]
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Scanning the raw zone of {DatasetId} failed; it is tried again at the next listing")]
     static partial void LogScanFailed(ILogger logger, string datasetId, Exception exception);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Found {Count} new file(s) in the raw zone of {DatasetId}")]

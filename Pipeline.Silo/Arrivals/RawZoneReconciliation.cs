@@ -46,7 +46,6 @@ public sealed partial class RawZoneReconciliation(
             }
         }
 
-        cursors[dataset] = complete ? null : last;
         var recorded = 0;
         foreach (var batch in notices.Chunk(BatchSize))
         {
@@ -58,6 +57,9 @@ public sealed partial class RawZoneReconciliation(
             recorded += result.Recorded;
             batch.ToList().ForEach(n => seen.Add(n.Hash));
         }
+
+        // Moved on only once what was listed is recorded: a failed recording lists the same objects again next pass.
+        cursors[dataset] = complete ? null : last;
 
         metrics.Pass(dataset, listed, recorded);
         if (recorded > 0)

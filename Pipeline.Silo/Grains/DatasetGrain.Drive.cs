@@ -131,7 +131,12 @@ public sealed partial class DatasetGrain
     }
 
     StageWork Work(RunRecord run, AttemptRecord attempt) =>
-        new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent, run.CreatedAt, run.Reprocessed);
+        new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent, run.CreatedAt, run.Reprocessed,
+            run.Reprocessed > 0 ? SkippedFiles(run.Quarantined) : null);
+
+    /// <summary>The raw keys a pass set aside without reading (gone or replaced): their quarantine entries have no location.</summary>
+    public static List<string> SkippedFiles(IEnumerable<QuarantineInfo> quarantined) =>
+        quarantined.Where(q => q.Location is null).Select(q => q.SourceKey).ToList();
 
     async Task SetWakeAsync(DateTimeOffset? at, CancellationToken cancellationToken)
     {

@@ -13,7 +13,8 @@ public sealed partial class DatasetGrain
         var total = await services.Arrivals.TotalAsync(Id, cancellationToken);
         // The run in progress (a reprocessed older run too), else the newest one.
         var last = state.ActiveRun ?? state.Runs.LastOrDefault();
-        var hasTable = state.Runs.Any(r => r.State == RunState.Succeeded);
+        // A reprocessed run's earlier output stays in the table while it runs again, and when that fails.
+        var hasTable = state.Runs.Any(r => r.State == RunState.Succeeded || r.Reprocessed > 0);
         return new DatasetInfo(Id, state.Definition!, state.RegisteredAt, state.UpdatedAt, total, pending.Count,
             last is null ? null : ToInfo(last), hasTable ? Id : null);
     }

@@ -93,14 +93,7 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
             throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is in progress; retry when it ends.");
         }
 
-        run.Attempts.ForEach(a => a.Superseded = true);
-        run.TraceParent = services.Spans.Start(Id, run.RunId, [System.Diagnostics.Activity.Current?.Id]) ?? run.TraceParent;
-        run.State = RunState.Running;
-        run.EndedAt = null;
-        run.NextAttemptAt = null;
-        await PersistAsync(cancellationToken);
-        await DriveAsync(cancellationToken);
-        return new RunStarted(runId);
+        return await RestartAsync(run, cancellationToken);
     }
 
     /// <summary>
@@ -122,16 +115,22 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
             throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is in progress; reprocess when it ends.");
         }
 
-        run.Attempts.ForEach(a => a.Superseded = true);
         run.Reprocessed++;
+        run.Stage = Stage.Transform;
+        return await RestartAsync(run, cancellationToken);
+    }
+
+    // A run started again (retry, reprocess): a fresh attempt budget and a new root span.
+    async Task<RunStarted> RestartAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        run.Attempts.ForEach(a => a.Superseded = true);
         run.TraceParent = services.Spans.Start(Id, run.RunId, [System.Diagnostics.Activity.Current?.Id]) ?? run.TraceParent;
         run.State = RunState.Running;
-        run.Stage = Stage.Transform;
         run.EndedAt = null;
         run.NextAttemptAt = null;
         await PersistAsync(cancellationToken);
         await DriveAsync(cancellationToken);
-        return new RunStarted(runId);
+        return new RunStarted(run.RunId);
     }
 
     /// <summary>Wakes up: a batching window or a retry backoff has passed, or the silo restarted.</summary>

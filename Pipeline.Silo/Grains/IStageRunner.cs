@@ -6,9 +6,10 @@ namespace Pipeline.Silo.Grains;
 /// <summary>One stage attempt handed from a grain to a stage runner.</summary>
 /// <param name="RunCreatedAt">Also the run's <c>_ingested_at</c>: the same in every attempt.</param>
 /// <param name="Reprocessed">0 for the run's first pass; n for its n-th reprocessing, whose commit replaces the earlier output.</param>
+/// <param name="SkippedBefore">Raw keys the run's earlier pass could not read (gone or replaced): a reprocess loses nothing by them.</param>
 public sealed record StageWork(
     string Dataset, DatasetSpec Spec, string RunId, Stage Stage, int Attempt, string Token, string? TraceParent, DateTimeOffset RunCreatedAt,
-    int Reprocessed = 0);
+    int Reprocessed = 0, IReadOnlyList<string>? SkippedBefore = null);
 
 /// <summary>What a successful attempt reports back.</summary>
 public sealed record StageOutcome(RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined);

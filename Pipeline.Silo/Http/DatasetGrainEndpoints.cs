@@ -34,7 +34,9 @@ public static class DatasetGrainEndpoints
             GrainResults.Invoke(async () =>
             {
                 // Refused before anything changes when the run's raw content is gone: its rows would leave the table.
-                if ((await RunInputs.ResolveAsync(arrivals, lake, id, runId, ct)).LostContent is { } lost)
+                var run = await grains.CallAsync(id, (g, t) => g.GetRunAsync(runId, t), ct);
+                var inputs = run.State == RunState.Succeeded ? await RunInputs.ResolveAsync(arrivals, lake, id, runId, download: false, ct) : null;
+                if (inputs?.Lost(DatasetGrain.SkippedFiles(run.Quarantined)) is { } lost)
                 {
                     throw new GrainException(GrainErrorKind.Conflict,
                         $"Run {runId} cannot be reprocessed without dropping rows: {lost}. The table keeps the run's output.");

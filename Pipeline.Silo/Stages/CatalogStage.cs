@@ -56,10 +56,15 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
         }
 
         // The manifest stays until the run's next pass starts, so this commit re-executed after a crash follows it
-        // again instead of committing nothing; the dataset's other runs are done with theirs.
-        foreach (var other in Directory.EnumerateFiles(Path.GetDirectoryName(manifestPath)!, "*.json").Where(p => p != manifestPath))
+        // again instead of committing nothing. Another run's is dropped once all its files are catalogued: a run
+        // that failed mid-commit keeps it for its retry.
+        foreach (var other in Directory.EnumerateFiles(Path.GetDirectoryName(manifestPath)!, "*.json").Where(p => p != manifestPath).ToList())
         {
-            File.Delete(other);
+            var committed = await catalog.RunFilesAsync(work.Dataset, Path.GetFileNameWithoutExtension(other), cancellationToken);
+            if (CommitManifest.Read(other) is not { } done || done.Files.All(f => committed.Contains(f.Key)))
+            {
+                File.Delete(other);
+            }
         }
 
         return new StageOutcome(null, []);

@@ -24,8 +24,9 @@ public sealed class TransformStage(
             File.Delete(paths.Manifest(work.Dataset, work.RunId));
         }
 
-        var (inputs, missing, lost) = await RunInputs.ResolveAsync(arrivals, lake, work.Dataset, work.RunId, cancellationToken);
-        if (work.Reprocessed > 0 && lost is not null)
+        var resolved = await RunInputs.ResolveAsync(arrivals, lake, work.Dataset, work.RunId, download: true, cancellationToken);
+        var (inputs, missing) = resolved;
+        if (work.Reprocessed > 0 && resolved.Lost(work.SkippedBefore ?? []) is { } lost)
         {
             // The commit replaces the run's output: content no longer in the raw zone would take its rows with it.
             throw new StageException(
@@ -90,14 +91,9 @@ public sealed class TransformStage(
             "Each row is kept in the quarantine folder with its _reason";
     }
 
-    // The table's data columns with their types; lineage and partition columns are derived, not read.
-    async Task<Dictionary<string, string>> TableTypesAsync(StageWork work, CancellationToken cancellationToken)
-    {
-        var derived = work.Spec.PartitionBy.Select(p => p.Name).Concat(["_source_file", "_ingested_at", "_run_id"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return (await catalog.ColumnsAsync(work.Dataset, cancellationToken))
-            .Where(c => !derived.Contains(c.Name))
-            .ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
-    }
+    // The table's columns with their types (the planner skips the lineage and partition columns it derives).
+    async Task<Dictionary<string, string>> TableTypesAsync(StageWork work, CancellationToken cancellationToken) =>
+        (await catalog.ColumnsAsync(work.Dataset, cancellationToken)).ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
 
     async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {

@@ -143,6 +143,18 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         Assert.Equal((3m, 63m), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1])));
         var skipped = Assert.Single(status["lastRun"]!["quarantined"]!.AsArray())!;
         Assert.Contains("replaced by newer content", skipped["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Reprocessing that run loses nothing by the skipped version: it is accepted and gives the same table.
+        var runId = status["lastRun"]!["runId"]!.GetValue<string>();
+        using (var reprocess = await Api.Http.PostAsync($"/api/datasets/overwritten/runs/{runId}/reprocess", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, reprocess.StatusCode);
+        }
+
+        var again = await Api.WaitIdleAsync("overwritten", 2);
+        Assert.Equal(("Succeeded", 1), (again["lastRun"]!["state"]!.GetValue<string>(), again["lastRun"]!["reprocessed"]!.GetValue<int>()));
+        row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(v) FROM overwritten"));
+        Assert.Equal((3m, 63m), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1])));
     }
 
     [Fact]

@@ -66,8 +66,13 @@ public sealed class QueryServiceFixture : IDisposable
     {
         var id = service.Submit(sql);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (service.Find(id)!.State is QueryState.Queued or QueryState.Running && DateTime.UtcNow < deadline)
+        while (service.Find(id)!.State is QueryState.Queued or QueryState.Running)
         {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Query {id} still {service.Find(id)!.State} after the deadline: {sql}");
+            }
+
             await Task.Delay(20);
         }
 
