@@ -127,7 +127,7 @@ public static partial class DatasetValidator
                 add($"partitionBy[{i}]", $"'{entries[i]}' must be a column name or year|month|day|hour(column), " +
                     "the name 1-255 characters without control characters");
             }
-            else if (result.Any(p => p.Name == parsed.Name))
+            else if (result.Any(p => string.Equals(p.Name, parsed.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 add($"partitionBy[{i}]", $"'{parsed.Name}' is listed twice");
             }
@@ -149,7 +149,7 @@ public static partial class DatasetValidator
             {
                 add($"{field}[{i}]", "must be a column name of 1-255 characters without control characters");
             }
-            else if (result.Contains(names[i]))
+            else if (result.Contains(names[i], StringComparer.OrdinalIgnoreCase))
             {
                 add($"{field}[{i}]", $"'{names[i]}' is listed twice");
             }
@@ -195,7 +195,8 @@ public static partial class DatasetValidator
         return v;
     }
 
-    static bool IsName(string? name) =>
+    /// <summary>A column name: 1-255 characters without control characters (compared ignoring case, as DuckDB does).</summary>
+    internal static bool IsName(string? name) =>
         !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && !name.Any(char.IsControl);
 
     // Type names only: no quotes, semicolons or comments can pass, so a type never carries SQL.

@@ -36,7 +36,7 @@ public sealed partial record PartitionColumn(string Name, string Source, Partiti
         var match = Expression().Match(text.Trim());
         var column = match.Groups["col"].Value.Trim();
         // "week(ts)" is a transform that does not exist, not a column of that name.
-        if (!match.Success || column.Length is 0 or > 255 || column.Any(char.IsControl) || !match.Groups["fn"].Success && Call().IsMatch(column))
+        if (!match.Success || !DatasetValidator.IsName(column) || !match.Groups["fn"].Success && Call().IsMatch(column))
         {
             return null;
         }

@@ -9,6 +9,9 @@ public sealed class LakeLayout
     /// <summary>Zone folder names.</summary>
     public const string Raw = "raw", Processed = "processed", Curated = "curated", Quarantine = "quarantine", QueryResults = "query-results";
 
+    /// <summary>Every zone, in the order above.</summary>
+    public static readonly IReadOnlyList<string> Zones = [Raw, Processed, Curated, Quarantine, QueryResults];
+
     /// <summary>Uses <c>&lt;dataDir&gt;/lake</c> as the lake root.</summary>
     public LakeLayout(string dataDir)
     {
@@ -42,7 +45,7 @@ public sealed class LakeLayout
     /// <summary>Creates every zone folder.</summary>
     public void EnsureCreated()
     {
-        foreach (var zone in new[] { Raw, Processed, Curated, Quarantine, QueryResults })
+        foreach (var zone in Zones)
         {
             Directory.CreateDirectory(Zone(zone));
         }

@@ -16,20 +16,9 @@ public static partial class SourceProbe
     // Text files this large cannot be a header alone: skip the check that reads their first rows.
     const long SurelyHasRows = 1 << 20;
 
-    /// <summary>Probes the request's files on a private, sandboxed in-memory DuckDB.</summary>
-    public static ProbeResult Probe(TransformRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request = RequestPaths.Absolute(request);
-        using var database = EngineDatabase.Open(request, request.TempDir);
-        using var connection = database.Connect();
-        return Probe(connection, request, cancellationToken);
-    }
-
     internal static ProbeResult Probe(DuckDbConnection connection, TransformRequest request, CancellationToken cancellationToken)
     {
         var usable = new List<SourceSchema>();
-        var empty = new List<TransformInput>();
         var quarantined = new List<QuarantinedFile>();
         foreach (var file in request.Files)
         {
@@ -53,7 +42,6 @@ public static partial class SourceProbe
             var length = new FileInfo(file.Path).Length;
             if (length == 0)
             {
-                empty.Add(file);
                 continue;
             }
 
@@ -70,16 +58,11 @@ public static partial class SourceProbe
                 {
                     usable.Add(new SourceSchema(input, format.Value, columns));
                 }
-                else
-                {
-                    empty.Add(file);
-                }
             }
             catch (DuckDbException e) when (IsFileFault(e, input.Path, cancellationToken))
             {
                 if (IsEmptyJson(connection, input.Path, format.Value, cancellationToken))
                 {
-                    empty.Add(file);
                     continue;
                 }
 
@@ -91,7 +74,7 @@ public static partial class SourceProbe
             }
         }
 
-        return new ProbeResult(usable, empty, quarantined);
+        return new ProbeResult(usable, quarantined);
     }
 
     // .NET decodes file names as UTF-8 and shows bytes that do not decode (a Latin-1 name) as U+FFFD: the name it

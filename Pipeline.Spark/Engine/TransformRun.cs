@@ -33,7 +33,8 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
             return new TransformResult(0, 0, 0, [], quarantined);
         }
 
-        var plan = Prepare(usable, quarantined, createSourceFileType: true);
+        var plan = TransformPlanner.Plan(request, usable);
+        Run("Preparing", new DuckDbSql(plan).CreateSourceFileType());
         if (!plan.Dedupe && plan.Sources.Count <= MaxDirectFiles && TryDirect(new DuckDbSql(plan), quarantined) is { } result)
         {
             return result;
@@ -58,7 +59,8 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
                 return new TransformResult(0, 0, 0, [], quarantined);
             }
 
-            var next = Prepare(usable, quarantined, createSourceFileType: false);
+            // The _source_file ENUM made for the first plan stays: its extra labels are harmless.
+            var next = TransformPlanner.Plan(request, usable);
             if (next.Columns.SequenceEqual(plan.Columns))
             {
                 return Finish(new DuckDbSql(next), quarantined);
@@ -67,24 +69,6 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
             plan = next;
             Run("Staging", $"DROP TABLE {QuoteName(DuckDbSql.RawTable)}; {new DuckDbSql(plan).CreateRawTable()}");
         }
-    }
-
-    // Plans the usable files; creates the _source_file ENUM (kept when re-planning: extra labels are harmless).
-    TransformPlan Prepare(List<SourceSchema> usable, List<QuarantinedFile> quarantined, bool createSourceFileType)
-    {
-        if (usable.Count == 0)
-        {
-            var reasons = string.Join("; ", quarantined.Select(q => $"{q.SourceKey}: {q.Reason}"));
-            throw new TransformException($"No input file of run {request.RunId} is usable. {reasons}", transient: false);
-        }
-
-        var plan = TransformPlanner.Plan(request, usable);
-        if (createSourceFileType)
-        {
-            Run("Preparing", new DuckDbSql(plan).CreateSourceFileType());
-        }
-
-        return plan;
     }
 
     TransformResult? TryDirect(DuckDbSql sql, List<QuarantinedFile> quarantined)

@@ -9,14 +9,15 @@ internal static class SourcePlanner
     static readonly DuckType Json = DuckType.Scalar("JSON");
 
     /// <summary>The read of <paramref name="schema"/>, the file at <paramref name="index"/> of the run.</summary>
-    /// <param name="declaredJson">Declared columns of type JSON: a JSON file's values are read as JSON, not as text to cast.</param>
-    public static SourcePlan Plan(DatasetSpec spec, SourceSchema schema, int index, ISet<string> declared, ISet<string>? declaredJson = null)
+    /// <param name="declared">Declared types, and the table's types, by column (case-insensitive).</param>
+    public static SourcePlan Plan(DatasetSpec spec, SourceSchema schema, int index, IReadOnlyDictionary<string, string> declared)
     {
         var sniffed = schema.Columns.Select(c => (c.Name, Type: ParseSniffed(c))).ToList();
         var read = sniffed.ToList();
         var overrides = false;
         var fields = new Dictionary<string, SourceField>(ReservedColumns.Names);
-        foreach (var leaf in ColumnFlattener.Flatten(sniffed, declared).Where(l => !ReservedColumns.IsLineage(l.Name)))
+        var declaredNames = declared.Keys.ToHashSet(ReservedColumns.Names);
+        foreach (var leaf in ColumnFlattener.Flatten(sniffed, declaredNames).Where(l => !ReservedColumns.IsLineage(l.Name)))
         {
             if (ReservedColumns.IsInternal(leaf.Name))
             {
@@ -24,12 +25,15 @@ internal static class SourcePlanner
                     $"Column '{leaf.Name}' in {schema.Input.SourceKey} uses the reserved prefix {ReservedColumns.InternalPrefix}.");
             }
 
-            // CSV is read as text and cast in SQL, so a bad value is one bad row rather than a failed read. JSON
-            // is read as text only where declared: its reader types values itself and keeps nesting.
-            // A JSON file's value declared JSON is read as JSON: text cast to JSON must itself be JSON, and a plain string is not.
+            // CSV is read as text and cast in SQL, so a bad value is one bad row rather than a failed read. JSON is
+            // read as text only where the spec declares a type, or where the table's type differs from the sniffed
+            // one: elsewhere its reader types values itself and keeps nesting. A value declared JSON is read as
+            // JSON: text cast to JSON must itself be JSON, and a plain string is not.
             var json = schema.Format is SourceFormat.NdJson or SourceFormat.JsonArray;
-            var asJson = json && declaredJson?.Contains(leaf.Name) == true;
-            var asText = !asJson && (schema.Format == SourceFormat.Csv || json && declared.Contains(leaf.Name));
+            var type = declared.GetValueOrDefault(leaf.Name);
+            var asJson = json && string.Equals(type?.Trim(), "JSON", StringComparison.OrdinalIgnoreCase);
+            var asText = !asJson && (schema.Format == SourceFormat.Csv
+                || json && type is not null && (spec.Schema.Keys.Any(k => ReservedColumns.Names.Equals(k, leaf.Name)) || !Same(type, leaf.Type)));
             var readAs = asJson ? Json : asText ? DuckType.Varchar : leaf.Type;
             if (json && !readAs.Equals(leaf.Type))
             {
@@ -53,6 +57,18 @@ internal static class SourcePlanner
 
         var delimiter = FormatResolver.CsvDelimiter(spec, schema.Input.Path);
         return new SourcePlan(index, schema.Input, schema.Format, delimiter, read, overrides, fields);
+    }
+
+    static bool Same(string typeText, DuckType type)
+    {
+        try
+        {
+            return DuckType.Parse(typeText).Equals(type);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     static DuckType ParseSniffed(SourceColumn column)

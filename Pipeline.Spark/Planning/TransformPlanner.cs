@@ -26,15 +26,17 @@ internal static class TransformPlanner
             declared.TryAdd(name, type);
         }
 
-        // Types the table already has hold like declared ones, so a later file cannot change them.
+        // Types the table already has hold like declared ones, so a later file cannot change them. Lineage and
+        // partition columns are derived, not read.
         foreach (var (name, type) in request.TableTypes ?? new Dictionary<string, string>())
         {
-            declared.TryAdd(name, type);
+            if (!ReservedColumns.IsLineage(name) && !spec.PartitionBy.Any(p => ReservedColumns.Names.Equals(p.Name, name)))
+            {
+                declared.TryAdd(name, type);
+            }
         }
 
-        var declaredJson = declared.Where(d => string.Equals(d.Value.Trim(), "JSON", StringComparison.OrdinalIgnoreCase)).Select(d => d.Key)
-            .ToHashSet(ReservedColumns.Names);
-        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared.Keys.ToHashSet(ReservedColumns.Names), declaredJson)).ToList();
+        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared)).ToList();
         var columns = UnionColumns(declared, sources);
         var byName = columns.ToDictionary(c => c.Name, ReservedColumns.Names);
         var found = string.Join(", ", columns.Select(c => c.Name));

@@ -34,6 +34,23 @@ public sealed class TransformPlannerTests
     }
 
     [Fact]
+    public void Plan_JsonColumnsTheTableAlreadyTypes_ReadTypedWhereTheyMatchAsTextWhereTheyDiffer()
+    {
+        var spec = Specs.Spec(new DatasetDefinition { Format = "ndjson" }, "events");
+        var input = new TransformInput("/lake/raw/events/b.ndjson", "raw/events/b.ndjson", 2);
+        var request = new TransformRequest(spec, "run-2", Specs.IngestedAt, [input], "/out", "/q",
+            TableTypes: new Dictionary<string, string> { ["id"] = "BIGINT", ["tags"] = "BIGINT[]", ["price"] = "DOUBLE", ["_run_id"] = "VARCHAR" });
+        var schema = new SourceSchema(input, SourceFormat.NdJson,
+            [new SourceColumn("id", "BIGINT"), new SourceColumn("tags", "BIGINT[]"), new SourceColumn("price", "VARCHAR")]);
+
+        var plan = TransformPlanner.Plan(request, [schema]);
+
+        Assert.Equal(["id BIGINT", "tags BIGINT[]", "price VARCHAR"], plan.Sources[0].ReadColumns.Select(c => $"{c.Name} {c.Type}"));
+        Assert.Equal([false, false, true], plan.Columns.Select(c => c.NeedsCast));
+        Assert.Equal("DOUBLE", plan.Columns.Single(c => c.Name == "price").TargetText);
+    }
+
+    [Fact]
     public void Plan_CsvUndeclaredColumn_TargetsSniffedType()
     {
         var (request, schemas) = SampleRuns.TaxiCsv();

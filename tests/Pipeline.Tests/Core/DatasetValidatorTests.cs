@@ -31,6 +31,15 @@ public sealed class DatasetValidatorTests
     }
 
     [Fact]
+    public void Validate_SameColumnTwiceInAnotherCase_ReportedTwiceListed()
+    {
+        Assert.Null(DatasetValidator.Validate("trips",
+            new DatasetDefinition { Format = "csv", PartitionBy = ["ts", "TS"], PrimaryKey = ["id", "ID"] }, out var errors));
+
+        Assert.Equal(("'TS' is listed twice", "'ID' is listed twice"), (Assert.Single(errors["partitionBy[1]"]), Assert.Single(errors["primaryKey[1]"])));
+    }
+
+    [Fact]
     public void Validate_PartitionByNamesWithSpaces_AcceptedWithDerivedNames()
     {
         var spec = DatasetValidator.Validate("strikes",
