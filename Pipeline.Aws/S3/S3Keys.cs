@@ -5,8 +5,6 @@ namespace Pipeline.Aws.S3;
 /// <summary>Lake keys (<c>raw/ds/file.csv</c>) and the bucket's object keys (<c>&lt;prefix&gt;/raw/ds/file.csv</c>).</summary>
 public sealed class S3Keys(string keyPrefix)
 {
-    static readonly string[] Zones = [LakeLayout.Raw, LakeLayout.Processed, LakeLayout.Curated, LakeLayout.Quarantine, LakeLayout.QueryResults];
-
     /// <summary>The prefix before every lake key ('' or ending in '/').</summary>
     public string KeyPrefix { get; } = keyPrefix;
 
@@ -15,7 +13,7 @@ public sealed class S3Keys(string keyPrefix)
     {
         ArgumentException.ThrowIfNullOrEmpty(lakeKey);
         var zone = lakeKey.Split('/')[0];
-        if (!Zones.Contains(zone) || lakeKey.Split('/').Any(s => s is "." or ".."))
+        if (!LakeLayout.Zones.Contains(zone) || lakeKey.Split('/').Any(s => s is "." or ".."))
         {
             throw new ArgumentException($"'{lakeKey}' is outside the lake", nameof(lakeKey));
         }

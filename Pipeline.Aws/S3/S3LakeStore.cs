@@ -85,7 +85,7 @@ public sealed class S3LakeStore : ILakeStore
         if (move)
         {
             // The engines are likely to read what was just written: keep it as the local copy.
-            cache.Adopt(localPath, key, etag);
+            await cache.AdoptAsync(localPath, key, etag, cancellationToken);
         }
 
         return new LakeObject(key, size, etag, time.GetUtcNow());
@@ -132,7 +132,7 @@ public sealed class S3LakeStore : ILakeStore
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         await s3.DeleteObjectAsync(options.Bucket, keys.ObjectKey(key), cancellationToken);
-        cache.Evict(key);
+        await cache.EvictAsync(key, cancellationToken);
     }
 
     static DateTimeOffset LastModified(DateTime? value) =>

@@ -94,13 +94,24 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
     }
 
     /// <summary>Keeps a file just uploaded as the copy of its key (moved, not copied).</summary>
-    public void Adopt(string localPath, string lakeKey, string etag)
+    public async Task AdoptAsync(string localPath, string lakeKey, string etag, CancellationToken cancellationToken)
     {
+        // Under the key's gate: a download of the older object must not land after this and take its ETag.
         var path = PathOf(lakeKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Move(localPath, path, overwrite: true);
-        WriteETag(lakeKey, etag);
-        Touch(path);
+        var gate = Gate(lakeKey);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(localPath, path, overwrite: true);
+            WriteETag(lakeKey, etag);
+            Touch(path);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
         PruneSoon();
     }
 
@@ -134,20 +145,23 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
             await gate.WaitAsync(cancellationToken);
             try
             {
-                // Used again since the listing: keep it.
+                // Used again since the listing: keep it (its bytes stay in the total). Deleted meanwhile: they left.
                 copy.Refresh();
-                if (copy.Exists && copy.LastAccessTimeUtc <= cutoff)
+                if (!copy.Exists)
                 {
-                    Evict(lakeKey);
+                    total -= length;
+                }
+                else if (copy.LastAccessTimeUtc <= cutoff)
+                {
+                    Remove(lakeKey);
                     deleted += length;
+                    total -= length;
                 }
             }
             finally
             {
                 gate.Release();
             }
-
-            total -= length;
         }
 
         metrics.Evicted(deleted);
@@ -201,8 +215,23 @@ internal sealed class S3LocalCache(IAmazonS3 s3, string bucket, S3Keys keys, str
 
     SemaphoreSlim Gate(string lakeKey) => locks[(StringComparer.Ordinal.GetHashCode(lakeKey) & int.MaxValue) % locks.Length];
 
-    /// <summary>Forgets the copy of a key.</summary>
-    public void Evict(string lakeKey)
+    /// <summary>Forgets the copy of a key (its object was deleted).</summary>
+    public async Task EvictAsync(string lakeKey, CancellationToken cancellationToken)
+    {
+        var gate = Gate(lakeKey);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            Remove(lakeKey);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // The caller holds the key's gate.
+    void Remove(string lakeKey)
     {
         File.Delete(PathOf(lakeKey));
         File.Delete(ETagPath(lakeKey));

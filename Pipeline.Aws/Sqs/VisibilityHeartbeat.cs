@@ -35,9 +35,11 @@ internal sealed class VisibilityHeartbeat : IAsyncDisposable
                         await sqs.ChangeVisibilityAsync(queueUrl, message.ReceiptHandle, timeout, cancellationToken);
                         metrics.Extended();
                     }
-                    catch (Exception ex) when (ex is SqsException or HttpRequestException)
+                    catch (Exception ex) when (ex is SqsException or HttpRequestException
+                        || ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)
                     {
-                        // The message may reappear; handling it twice is harmless (arrivals are idempotent).
+                        // The message may reappear (also after a request timed out); handling it twice is harmless
+                        // (arrivals are idempotent), failing the whole batch for it is not.
                         metrics.Failed("ChangeMessageVisibility");
                     }
                 }
