@@ -49,9 +49,14 @@ public sealed class InProcessDashboard : IAsyncDisposable
         while (true)
         {
             var node = await GetAsync(path);
-            if (done(node) || DateTime.UtcNow > deadline)
+            if (done(node))
             {
                 return node;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{path} did not reach the expected state within 10 s: {node.ToJsonString()}");
             }
 
             await Task.Delay(100);
