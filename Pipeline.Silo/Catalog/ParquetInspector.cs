@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pipeline.Core.Tables;
-using Pipeline.DuckDb;
+using Pipeline.Spark.DuckDb;
 
 namespace Pipeline.Silo.Catalog;
 
@@ -20,23 +20,25 @@ public static class ParquetInspector
             return new ParquetFacts(columns, rows);
         }
 
-        using var db = DuckDbDatabase.Open();
-        using var connection = db.Connect();
-        using (var reader = connection.Query($"DESCRIBE SELECT * FROM {Sql.ReadParquet(paths)}"))
+        using var connection = DuckDbOpen.Plain();
+        connection.Read($"DESCRIBE SELECT * FROM {Sql.ReadParquet(paths)}", reader =>
         {
             while (reader.Read())
             {
                 columns.Add(new ColumnInfo(reader.GetString(0), reader.GetString(1)));
             }
-        }
 
-        using (var reader = connection.Query($"SELECT file_name, num_rows FROM parquet_file_metadata({Sql.List(paths)})"))
+            return columns;
+        });
+        connection.Read($"SELECT file_name, num_rows FROM parquet_file_metadata({Sql.List(paths)})", reader =>
         {
             while (reader.Read())
             {
                 rows[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
             }
-        }
+
+            return rows;
+        });
 
         return new ParquetFacts(columns, rows);
     }

@@ -1,5 +1,6 @@
 using Pipeline.Core.Lake;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Silo.Catalog;
 
 namespace Pipeline.Silo.Queries;
@@ -11,12 +12,10 @@ namespace Pipeline.Silo.Queries;
 /// </summary>
 public sealed class QuerySandbox : IDisposable
 {
-    readonly DuckDbDatabase database;
     readonly string scratch;
 
-    QuerySandbox(DuckDbDatabase database, DuckDbConnection connection, string scratch)
+    QuerySandbox(DuckDBConnection connection, string scratch)
     {
-        this.database = database;
         this.scratch = scratch;
         Connection = connection;
     }
@@ -25,7 +24,7 @@ public sealed class QuerySandbox : IDisposable
     public string Scratch => scratch;
 
     /// <summary>The connection user SQL runs on.</summary>
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     /// <summary>
     /// Opens a sandbox exposing <paramref name="tables"/>. DuckDB always allows its temp folder, so each
@@ -49,17 +48,23 @@ public sealed class QuerySandbox : IDisposable
 
         var scratch = Path.Combine(Path.GetFullPath(scratchRoot), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(scratch);
-        var config = new DuckDbConfig
+        DuckDBConnection connection;
+        try
         {
-            EnableExternalAccess = false,
-            AllowedDirectories = [lake.LocalRoot(LakeLayout.Processed) + "/", lake.LocalRoot(LakeLayout.Curated) + "/"],
-            LockConfiguration = true,
-            MemoryLimit = memoryLimit,
-            Threads = threads,
-            TempDirectory = scratch,
-        };
-        var database = DuckDbDatabase.Open(null, config);
-        var connection = database.Connect();
+            connection = DuckDbOpen.Sandboxed(new DuckDbSettings
+            {
+                AllowedDirectories = [lake.LocalRoot(LakeLayout.Processed) + "/", lake.LocalRoot(LakeLayout.Curated) + "/"],
+                MemoryLimit = memoryLimit,
+                Threads = threads,
+                TempDirectory = scratch,
+            });
+        }
+        catch
+        {
+            Directory.Delete(scratch, recursive: true);
+            throw;
+        }
+
         try
         {
             foreach (var view in views)
@@ -70,12 +75,11 @@ public sealed class QuerySandbox : IDisposable
         catch
         {
             connection.Dispose();
-            database.Dispose();
             Directory.Delete(scratch, recursive: true);
             throw;
         }
 
-        return new QuerySandbox(database, connection, scratch);
+        return new QuerySandbox(connection, scratch);
     }
 
     /// <summary>The SELECT a table's view runs: its files, deduplicated on the primary key (latest run wins).</summary>
@@ -103,7 +107,6 @@ public sealed class QuerySandbox : IDisposable
     public void Dispose()
     {
         Connection.Dispose();
-        database.Dispose();
         if (Directory.Exists(scratch))
         {
             Directory.Delete(scratch, recursive: true);

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Queries;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Silo.Catalog;
 
 namespace Pipeline.Silo.Queries;
@@ -15,52 +17,65 @@ public sealed partial class QueryService
         CheckReadOnly(sandbox.Connection, record.Sql);
         var key = $"{LakeLayout.QueryResults}/{record.Id}.csv";
         var path = Path.Combine(sandbox.Scratch, "results.csv");
-        using var reader = sandbox.Connection.Query(record.Sql, [], cancellationToken);
-        record.Columns = Enumerable.Range(0, reader.FieldCount).Select(i => new ResultColumn(reader.GetName(i), reader.GetTypeName(i))).ToList();
-        using (var csv = new StreamWriter(path))
-        {
-            csv.WriteLine(string.Join(',', record.Columns.Select(c => CsvFormat.Field(c.Name))));
-            while (reader.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (record.Rows.Count == options.Value.MaxResultRows)
-                {
-                    record.Truncated = true;
-                    break;
-                }
-
-                var values = reader.GetValues();
-                csv.WriteLine(string.Join(',', values.Select(CsvFormat.Value)));
-                record.Rows.Add(values.Select(ResultValues.ToJson).ToArray());
-            }
-        }
-
+        record.Columns = ResultReader.Describe(sandbox.Connection, record.Sql, cancellationToken);
+        sandbox.Connection.Read(ResultReader.Readable(record.Sql, record.Columns), reader => WriteRows(record, reader, path, cancellationToken), cancellationToken);
         await lake.PutFileAsync(path, key, move: true, cancellationToken);
         record.ResultsKey = key;
         return tables.Where(t => Mentions(record.Sql, t.Name)).Sum(t => t.Bytes);
     }
 
-    // Only read statements run, judged by DuckDB's own classification of each statement.
-    static void CheckReadOnly(DuckDbConnection connection, string sql)
+    int WriteRows(QueryRecord record, DuckDBDataReader reader, string path, CancellationToken cancellationToken)
     {
-        var statements = connection.ExtractStatements(sql);
-        if (statements.Count == 0)
+        using var csv = new StreamWriter(path);
+        csv.WriteLine(string.Join(',', record.Columns.Select(c => CsvFormat.Field(c.Name))));
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (record.Rows.Count == options.Value.MaxResultRows)
+            {
+                record.Truncated = true;
+                break;
+            }
+
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = ResultReader.Value(reader, i);
+            }
+
+            csv.WriteLine(string.Join(',', values.Select(CsvFormat.Value)));
+            record.Rows.Add(values.Select(ResultValues.ToJson).ToArray());
+        }
+
+        return record.Rows.Count;
+    }
+
+    // Only read statements run, judged by DuckDB's own classification of each statement.
+    static void CheckReadOnly(DuckDBConnection connection, string sql)
+    {
+        var check = DuckDbStatements.Check(connection, sql);
+        if (check.Error is { } error)
+        {
+            throw new QueryRejectedException(error);
+        }
+
+        if (check.Types.Count == 0)
         {
             throw new QueryRejectedException("The SQL text holds no statement.");
         }
 
-        for (var i = 0; i < statements.Count; i++)
+        for (var i = 0; i < check.Types.Count; i++)
         {
-            if (statements[i].StatementType is not DuckDbStatementType.Select)
+            if (check.Types[i] is not DuckDbStatementType.Select)
             {
                 throw new QueryRejectedException(
-                    $"Statement {i + 1} is {statements[i].StatementType}: only SELECT statements can run through the query API.");
+                    $"Statement {i + 1} is {check.Types[i]}: only SELECT statements can run through the query API.");
             }
         }
 
-        if (statements.Count > 1)
+        if (check.Types.Count > 1)
         {
-            throw new QueryRejectedException($"The SQL text holds {statements.Count} statements; send one SELECT per query.");
+            throw new QueryRejectedException($"The SQL text holds {check.Types.Count} statements; send one SELECT per query.");
         }
     }
 

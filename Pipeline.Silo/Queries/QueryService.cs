@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Queries;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
 using Pipeline.Silo.Catalog;
 using Pipeline.Silo.Hosting;
 
@@ -86,7 +86,7 @@ public sealed partial class QueryService(
             record.State = QueryState.Cancelled;
             record.Error = token.IsCancellationRequested ? "Cancelled by request." : $"Cancelled: the query ran longer than {options.Value.Timeout}.";
         }
-        catch (Exception ex) when (ex is DuckDbException or QueryRejectedException)
+        catch (Exception ex) when (ex is DuckDBException or QueryRejectedException)
         {
             record.State = QueryState.Failed;
             record.Error = ex.Message;

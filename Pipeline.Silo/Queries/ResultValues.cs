@@ -18,7 +18,8 @@ public static class ResultValues
         float f when float.IsNaN(f) || float.IsInfinity(f) => f.ToString(CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         IDictionary<string, object?> map => map.ToDictionary(kv => kv.Key, kv => ToJson(kv.Value)),
-        IEnumerable<KeyValuePair<object?, object?>> pairs => pairs.Select(kv => new { key = ToJson(kv.Key), value = ToJson(kv.Value) }).ToList(),
+        // A STRUCT reads as Dictionary<string, object>; a MAP as a typed dictionary, whose keys need not be text.
+        IDictionary pairs => pairs.Keys.Cast<object?>().Select(k => new { key = ToJson(k), value = ToJson(pairs[k!]) }).ToList(),
         string or byte[] => value,
         IEnumerable list => list.Cast<object?>().Select(ToJson).ToList(),
         _ => value,

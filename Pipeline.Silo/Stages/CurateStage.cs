@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Lake;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Silo.Catalog;
 using Pipeline.Silo.Faults;
 using Pipeline.Silo.Grains;
@@ -35,7 +36,7 @@ public sealed class CurateStage(ILakeStore lake, CatalogStore catalog, FaultInje
             {
                 sandbox.Connection.Execute($"COPY ({sql}) TO {Sql.Literal(target)} (FORMAT parquet, COMPRESSION zstd)", cancellationToken);
             }
-            catch (DuckDbException ex)
+            catch (DuckDBException ex)
             {
                 throw new StageException($"View '{name}' failed: {ex.Message}", transient: false, ex);
             }
@@ -59,19 +60,15 @@ public sealed class CurateStage(ILakeStore lake, CatalogStore catalog, FaultInje
         return new StageOutcome(null, []);
     }
 
-    static void RequireSingleSelect(DuckDbConnection connection, string name, string sql)
+    static void RequireSingleSelect(DuckDBConnection connection, string name, string sql)
     {
-        IReadOnlyList<DuckDbStatementInfo> statements;
-        try
+        var check = DuckDbStatements.Check(connection, sql);
+        if (check.Error is { } error)
         {
-            statements = connection.ExtractStatements(sql);
-        }
-        catch (DuckDbException ex)
-        {
-            throw new StageException($"View '{name}' is not valid SQL: {ex.Message}", transient: false, ex);
+            throw new StageException($"View '{name}' is not valid SQL: {error}", transient: false);
         }
 
-        if (statements.Count != 1 || statements[0].StatementType != DuckDbStatementType.Select)
+        if (check.Types is not [DuckDbStatementType.Select])
         {
             throw new StageException($"View '{name}' must be a single SELECT statement.", transient: false);
         }

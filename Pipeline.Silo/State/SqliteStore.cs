@@ -8,8 +8,6 @@ namespace Pipeline.Silo.State;
 /// </summary>
 public sealed class SqliteStore
 {
-    static SqliteStore() => SQLitePCL.Batteries_V2.Init();
-
     readonly string connectionString;
 
     /// <summary>Opens (creating when needed) the database under <paramref name="dataDir"/>.</summary>

@@ -1,5 +1,7 @@
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Spark.Sql;
 
 namespace Pipeline.Spark.Engine;
@@ -12,24 +14,24 @@ internal static class DuckDbFaults
     static readonly string[] TailMarkers = ["\n\nLINE ", "\nThe search space used was", "\nPossible fixes", "\nPossible Solution", "\n\n  file = "];
 
     /// <summary>True when retrying the attempt can help: memory, disk and other I/O trouble.</summary>
-    public static bool IsTransient(DuckDbException e) =>
-        e.ErrorType is DuckDbErrorType.OutOfMemory or DuckDbErrorType.IO or DuckDbErrorType.Network or DuckDbErrorType.Http;
+    public static bool IsTransient(DuckDBException e) =>
+        e.Category() is DuckDBErrorType.OutOfMemory or DuckDBErrorType.Io or DuckDBErrorType.Network or DuckDBErrorType.Http;
 
     /// <summary>
     /// True when an error reading <paramref name="path"/> is that file's fault (bad content), so the file is set
     /// aside: anything but memory, and I/O errors only while the file is still there and named in the message.
     /// </summary>
-    public static bool IsFileFault(DuckDbException e, string path) => e.ErrorType switch
+    public static bool IsFileFault(DuckDBException e, string path) => e.Category() switch
     {
-        DuckDbErrorType.OutOfMemory or DuckDbErrorType.Interrupt or DuckDbErrorType.Network or DuckDbErrorType.Http => false,
-        DuckDbErrorType.IO => File.Exists(path) && (e.Message.Contains(path, StringComparison.Ordinal) ||
+        DuckDBErrorType.OutOfMemory or DuckDBErrorType.Interrupt or DuckDBErrorType.Network or DuckDBErrorType.Http => false,
+        DuckDBErrorType.Io => File.Exists(path) && (e.Message.Contains(path, StringComparison.Ordinal) ||
             e.Message.Contains(DuckDbReads.FilePattern(path), StringComparison.Ordinal)),
         _ => true,
     };
 
     /// <summary>The exception to throw for a failed step of the run.</summary>
-    public static Exception Translate(DuckDbException e, string step, CancellationToken cancellationToken) =>
-        e.ErrorType == DuckDbErrorType.Interrupt || cancellationToken.IsCancellationRequested
+    public static Exception Translate(DuckDBException e, string step, CancellationToken cancellationToken) =>
+        e.Category() == DuckDBErrorType.Interrupt || cancellationToken.IsCancellationRequested
             ? new OperationCanceledException("The transform was cancelled.", e, cancellationToken)
             : new TransformException($"{step} failed: {Clean(e.Message)}", IsTransient(e), e);
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 
 namespace Pipeline.Spark.Engine;
 
@@ -40,8 +42,7 @@ public sealed class DuckDbTransformEngine : ITransformEngine
             OutputFolders.Reset(request.OutputDir);
             OutputFolders.Reset(request.QuarantineDir);
             OutputFolders.Create(temp);
-            using var database = EngineDatabase.Open(request, temp);
-            using var connection = database.Connect();
+            using var connection = EngineDatabase.Open(request, temp);
             var run = new TransformRun(connection, request with { TempDir = temp }, cancellationToken);
             var result = run.Execute();
             activity?.SetTag("pipeline.strategy", run.Strategy);
@@ -54,7 +55,7 @@ public sealed class DuckDbTransformEngine : ITransformEngine
         {
             throw;
         }
-        catch (DuckDbException e)
+        catch (DuckDBException e)
         {
             throw DuckDbFaults.Translate(e, "Opening DuckDB", cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Spark.Sql;
 
 namespace Pipeline.Spark.Engine;
@@ -12,8 +13,7 @@ namespace Pipeline.Spark.Engine;
 /// </summary>
 internal static class EngineDatabase
 {
-    /// <summary>Opens the database for <paramref name="request"/>; <paramref name="tempDirectory"/> is where it spills.</summary>
-    public static DuckDbDatabase Open(TransformRequest request, string? tempDirectory)
+    public static DuckDBConnection Open(TransformRequest request, string? tempDirectory)
     {
         var directories = request.Files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f.Path))!)
             .Append(request.OutputDir)
@@ -24,7 +24,14 @@ internal static class EngineDatabase
             .ToList();
 
         var budget = MemoryBudget.Of(request);
-        var config = new DuckDbConfig
+        // Without insertion order COPY may write in parallel (dedupe order comes from explicit row numbers).
+        var options = new Dictionary<string, string>(StringComparer.Ordinal) { ["preserve_insertion_order"] = "false" };
+        if (budget.MaxOpenPartitionFiles is { } open)
+        {
+            options["partitioned_write_max_open_files"] = open.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return DuckDbOpen.Sandboxed(new DuckDbSettings
         {
             MemoryLimit = request.MemoryLimit,
             Threads = budget.Limit is null ? request.Threads : budget.Threads,
@@ -33,19 +40,7 @@ internal static class EngineDatabase
             // (a partitioned write names the folder itself) also needs the folder as an allowed path.
             AllowedDirectories = directories.Select(d => d + Path.DirectorySeparatorChar).ToList(),
             AllowedPaths = directories,
-            EnableExternalAccess = false,
-            LockConfiguration = true,
-        };
-
-        // Without insertion order COPY may write in parallel (dedupe order comes from explicit row numbers).
-        config.Set("preserve_insertion_order", "false")
-            .Set("autoinstall_known_extensions", "false")
-            .Set("autoload_known_extensions", "false");
-        if (budget.MaxOpenPartitionFiles is { } open)
-        {
-            config.Set("partitioned_write_max_open_files", open.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return DuckDbDatabase.Open(null, config);
+            Options = options,
+        });
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Spark.Planning;
 using Pipeline.Spark.Sql;
 
@@ -14,8 +16,8 @@ namespace Pipeline.Spark.Engine;
 internal static partial class FileFaultReason
 {
     /// <summary>The reason for a file DuckDB failed to read with <paramref name="error"/>.</summary>
-    public static string For(DuckDbConnection connection, TransformRequest request, TransformInput input, SourceFormat format,
-        DuckDbException error, CancellationToken cancellationToken)
+    public static string For(DuckDBConnection connection, TransformRequest request, TransformInput input, SourceFormat format,
+        DuckDBException error, CancellationToken cancellationToken)
     {
         var problem = ContentCheck.Problem(input.Path, format) ?? format switch
         {
@@ -40,7 +42,7 @@ internal static partial class FileFaultReason
         _ => "JSON",
     };
 
-    static string? CsvProblem(DuckDbConnection connection, TransformRequest request, string path, string message, CancellationToken cancellationToken)
+    static string? CsvProblem(DuckDBConnection connection, TransformRequest request, string path, string message, CancellationToken cancellationToken)
     {
         if (!CsvErrorText.NamesNoLine(message))
         {
@@ -68,11 +70,10 @@ internal static partial class FileFaultReason
         {
             try
             {
-                using var reader = connection.Query($"SELECT count(*) FROM {DuckDbReads.StrictCsv(path, request, fields, parallel)}", [], cancellationToken);
-                reader.Read();
+                connection.Scalar<long>($"SELECT count(*) FROM {DuckDbReads.StrictCsv(path, request, fields, parallel)}", cancellationToken);
                 return "DuckDB could not detect its CSV layout with the dataset's delimiter and quote";
             }
-            catch (DuckDbException strict) when (!cancellationToken.IsCancellationRequested && strict.ErrorType != DuckDbErrorType.Interrupt)
+            catch (DuckDBException strict) when (!cancellationToken.IsCancellationRequested && strict.Category() != DuckDBErrorType.Interrupt)
             {
                 if (CsvErrorText.Plain(strict.Message) is { } problem)
                 {

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Spark.Planning;
 using Pipeline.Spark.Sql;
 
@@ -16,7 +18,7 @@ public static partial class SourceProbe
     // Text files this large cannot be a header alone: skip the check that reads their first rows.
     const long SurelyHasRows = 1 << 20;
 
-    internal static ProbeResult Probe(DuckDbConnection connection, TransformRequest request, CancellationToken cancellationToken)
+    internal static ProbeResult Probe(DuckDBConnection connection, TransformRequest request, CancellationToken cancellationToken)
     {
         var usable = new List<SourceSchema>();
         var quarantined = new List<QuarantinedFile>();
@@ -59,7 +61,7 @@ public static partial class SourceProbe
                     usable.Add(new SourceSchema(input, format.Value, columns));
                 }
             }
-            catch (DuckDbException e) when (IsFileFault(e, input.Path, cancellationToken))
+            catch (DuckDBException e) when (IsFileFault(e, input.Path, cancellationToken))
             {
                 if (IsEmptyJson(connection, input.Path, format.Value, cancellationToken))
                 {
@@ -68,7 +70,7 @@ public static partial class SourceProbe
 
                 quarantined.Add(new QuarantinedFile(file.SourceKey, FileFaultReason.For(connection, request, input, format.Value, e, cancellationToken)));
             }
-            catch (DuckDbException e)
+            catch (DuckDBException e)
             {
                 throw DuckDbFaults.Translate(e, $"Reading {file.SourceKey}", cancellationToken);
             }
@@ -103,17 +105,16 @@ public static partial class SourceProbe
         }
     }
 
-    static bool IsFileFault(DuckDbException e, string path, CancellationToken cancellationToken) =>
+    static bool IsFileFault(DuckDBException e, string path, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, path);
 
-    static bool HasRows(DuckDbConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
+    static bool HasRows(DuckDBConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
     {
-        using var reader = connection.Query($"SELECT EXISTS (SELECT 1 FROM {DuckDbReads.Sniffing(format, path, request)})", [], cancellationToken);
-        return reader.Read() && reader.GetBoolean(0);
+        return connection.Scalar<bool>($"SELECT EXISTS (SELECT 1 FROM {DuckDbReads.Sniffing(format, path, request)})", cancellationToken);
     }
 
     // "[]" or blank lines: the JSON reader cannot sniff records from nothing, which is no fault of the file.
-    static bool IsEmptyJson(DuckDbConnection connection, string path, SourceFormat format, CancellationToken cancellationToken)
+    static bool IsEmptyJson(DuckDBConnection connection, string path, SourceFormat format, CancellationToken cancellationToken)
     {
         if (format == SourceFormat.Csv || format == SourceFormat.Parquet)
         {
@@ -122,21 +123,24 @@ public static partial class SourceProbe
 
         try
         {
-            using var reader = connection.Query($"SELECT count(*) FROM {DuckDbReads.JsonValues(format, path)}", [], cancellationToken);
-            return reader.Read() && reader.GetInt64(0) == 0;
+            return connection.Scalar<long>($"SELECT count(*) FROM {DuckDbReads.JsonValues(format, path)}", cancellationToken) == 0;
         }
-        catch (DuckDbException)
+        catch (DuckDBException)
         {
             return false;
         }
     }
 
-    static List<SourceColumn> Describe(DuckDbConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
+    static List<SourceColumn> Describe(DuckDBConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
     {
         var csv = format == SourceFormat.Csv;
         var sql = csv ? DuckDbReads.SniffCsv(path, request) : DuckDbReads.Describe(format, path, request);
+        return connection.Read(sql, reader => Columns(reader, request, csv), cancellationToken);
+    }
+
+    static List<SourceColumn> Columns(DuckDBDataReader reader, TransformRequest request, bool csv)
+    {
         var columns = new List<SourceColumn>();
-        using var reader = connection.Query(sql, [], cancellationToken);
         while (reader.Read())
         {
             var column = new SourceColumn(reader.GetString(0), reader.GetString(1));

@@ -1,5 +1,7 @@
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Spark.Planning;
 using Pipeline.Spark.Sql;
 using static Pipeline.Spark.Sql.DuckDbDialect;
@@ -10,7 +12,7 @@ namespace Pipeline.Spark.Engine;
 /// One attempt on an open connection: probe the files, plan, then the Direct strategy (one strict COPY) and,
 /// if a row or file does not fit, the Staged strategy, which isolates bad files and quarantines bad rows.
 /// </summary>
-internal sealed class TransformRun(DuckDbConnection connection, TransformRequest request, CancellationToken cancellationToken)
+internal sealed class TransformRun(DuckDBConnection connection, TransformRequest request, CancellationToken cancellationToken)
 {
     // One COPY over a UNION ALL of every file: beyond this many branches DuckDB's binder nears its depth limit
     // and per-file staging (which also sniffs per file) is the safer way; large batches are small files anyway.
@@ -80,14 +82,14 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
             Strategy = "direct";
             return new TransformResult(rows, rows, 0, files, quarantined);
         }
-        catch (DuckDbException e) when (!cancellationToken.IsCancellationRequested && e.ErrorType is not DuckDbErrorType.Interrupt)
+        catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && e.Category() is not DuckDBErrorType.Interrupt)
         {
             // A row that does not fit, a file that breaks mid-read, or memory: the Staged strategy sorts it out, and
             // it reads one file at a time into a table that spills, so it fits where one COPY over every file did not.
             OutputFolders.Reset(request.OutputDir);
             return null;
         }
-        catch (DuckDbException e)
+        catch (DuckDBException e)
         {
             throw DuckDbFaults.Translate(e, "Writing the output", cancellationToken);
         }
@@ -102,11 +104,11 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
             {
                 connection.Execute(sql.InsertRaw(source), cancellationToken);
             }
-            catch (DuckDbException e) when (!cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, source.Input.Path))
+            catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, source.Input.Path))
             {
                 failed.Add(new QuarantinedFile(source.Input.SourceKey, FileFaultReason.For(connection, request, source.Input, source.Format, e, cancellationToken)));
             }
-            catch (DuckDbException e)
+            catch (DuckDBException e)
             {
                 throw DuckDbFaults.Translate(e, $"Reading {source.Input.SourceKey}", cancellationToken);
             }
@@ -120,12 +122,7 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
         Strategy = "staged";
         try
         {
-            long rowsIn, bad;
-            using (var counts = connection.Query(sql.CountRaw(), [], cancellationToken))
-            {
-                counts.Read();
-                (rowsIn, bad) = (counts.GetInt64(0), counts.GetInt64(1));
-            }
+            var (rowsIn, bad) = connection.Read(sql.CountRaw(), counts => counts.Read() ? (counts.GetInt64(0), counts.GetInt64(1)) : (0, 0), cancellationToken);
 
             var files = WrittenFiles.Copy(connection, sql.CopyGood(), request.OutputDir, cancellationToken);
             var faults = new List<RowFault>();
@@ -137,16 +134,17 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
 
             return new TransformResult(rowsIn, files.Sum(f => f.Rows), bad, files, quarantined, faults);
         }
-        catch (DuckDbException e)
+        catch (DuckDBException e)
         {
             throw DuckDbFaults.Translate(e, "Writing the output", cancellationToken);
         }
     }
 
-    List<RowFault> RowFaults(DuckDbSql sql)
+    List<RowFault> RowFaults(DuckDbSql sql) => connection.Read(sql.SummarizeBad(), ReadRowFaults, cancellationToken);
+
+    static List<RowFault> ReadRowFaults(DuckDBDataReader reader)
     {
         var faults = new List<RowFault>();
-        using var reader = connection.Query(sql.SummarizeBad(), [], cancellationToken);
         reader.Read();
         for (var i = 0; i + 1 < reader.FieldCount; i += 2)
         {
@@ -165,7 +163,7 @@ internal sealed class TransformRun(DuckDbConnection connection, TransformRequest
         {
             connection.Execute(statements, cancellationToken);
         }
-        catch (DuckDbException e)
+        catch (DuckDBException e)
         {
             throw DuckDbFaults.Translate(e, step, cancellationToken);
         }

@@ -1,5 +1,7 @@
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 
 namespace Pipeline.Spark.Engine;
 
@@ -9,10 +11,16 @@ internal static class WrittenFiles
     const string DefaultPartition = "__HIVE_DEFAULT_PARTITION__";
 
     /// <summary>Runs a COPY with RETURN_STATS and lists what it wrote, relative to <paramref name="outputDir"/>.</summary>
-    public static List<WrittenFile> Copy(DuckDbConnection connection, string copy, string outputDir, CancellationToken cancellationToken)
+    public static List<WrittenFile> Copy(DuckDBConnection connection, string copy, string outputDir, CancellationToken cancellationToken)
+    {
+        var files = connection.Read(copy, reader => Read(reader, outputDir), cancellationToken);
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return files;
+    }
+
+    static List<WrittenFile> Read(DuckDBDataReader reader, string outputDir)
     {
         var files = new List<WrittenFile>();
-        using var reader = connection.Query(copy, [], cancellationToken);
         var name = reader.GetOrdinal("filename");
         var count = reader.GetOrdinal("count");
         var size = reader.GetOrdinal("file_size_bytes");
@@ -22,7 +30,6 @@ internal static class WrittenFiles
             files.Add(new WrittenFile(relative, Partition(relative), reader.GetInt64(count), reader.GetInt64(size)));
         }
 
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return files;
     }
 

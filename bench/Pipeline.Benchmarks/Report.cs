@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using Pipeline.DuckDb;
 
 namespace Pipeline.Benchmarks;
 
@@ -18,7 +17,7 @@ public static class Report
         md.AppendLine("## Machine").AppendLine();
         md.AppendLine(c, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} cores");
         md.AppendLine(c, $"- Memory: {MemoryGiB():0.0} GiB");
-        md.AppendLine(c, $"- OS: {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; DuckDB {DuckDbDatabase.LibraryVersion}");
+        md.AppendLine(c, $"- OS: {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; DuckDB {Duck.Version()} (DuckDB.NET)");
         md.AppendLine("- Configuration: the defaults (no engine memory limit or thread count set), Release build").AppendLine();
         if (transform is not null)
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Pipeline.DuckDb;
 
 namespace Pipeline.Benchmarks;
 
@@ -120,10 +119,8 @@ public static class TransformBenchmark
 
     static TimeSpan Baseline(string csv, string output)
     {
-        using var db = DuckDbDatabase.Open();
-        using var connection = db.Connect();
         var watch = Stopwatch.StartNew();
-        connection.Execute(string.Create(CultureInfo.InvariantCulture, $"""
+        Duck.Execute(string.Create(CultureInfo.InvariantCulture, $"""
             COPY (SELECT *, CAST(pickup_datetime AS DATE) AS pickup_datetime_day FROM read_csv('{csv}'))
             TO '{output}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (vendor_id, pickup_datetime_day))
             """));

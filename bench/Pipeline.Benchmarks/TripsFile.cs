@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pipeline.DuckDb;
 
 namespace Pipeline.Benchmarks;
 
@@ -16,8 +15,6 @@ public static class TripsFile
     public static long Write(string path, long targetBytes)
     {
         var rows = (long)(targetBytes / BytesPerRow);
-        using var db = DuckDbDatabase.Open();
-        using var connection = db.Connect();
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
             COPY (
               SELECT i AS trip_id,
@@ -33,7 +30,7 @@ public static class TripsFile
               FROM range({rows}) t(i))
             TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT csv, HEADER true)
             """);
-        connection.Execute(sql);
+        Duck.Execute(sql);
         return rows;
     }
 }

@@ -1,5 +1,6 @@
+using DuckDB.NET.Data;
 using Pipeline.Core.Transform;
-using Pipeline.DuckDb;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Spark.Engine;
 
 namespace Pipeline.Spark.Tests.Engine;
@@ -16,20 +17,36 @@ public sealed class DuckDbFaultsTests
             DuckDbFaults.Clean(message));
     }
 
+    // Real DuckDB errors: the category of some comes from DuckDB.NET, of others (raised while preparing) from the message.
     [Theory]
-    [InlineData(DuckDbErrorType.OutOfMemory, true)]
-    [InlineData(DuckDbErrorType.IO, true)]
-    [InlineData(DuckDbErrorType.Conversion, false)]
-    [InlineData(DuckDbErrorType.Binder, false)]
-    public void Translate_ErrorType_SetsTransient(DuckDbErrorType type, bool transient)
+    [InlineData("SET memory_limit = '2MB'; SELECT list(range) FROM range(20000000)", true)]
+    [InlineData("SELECT * FROM read_csv('/nonexistent/pipeline/x.csv')", true)]
+    [InlineData("SELECT 'x'::INTEGER", false)]
+    [InlineData("SELECT no_such_column", false)]
+    public void Translate_RealError_SetsTransient(string sql, bool transient)
     {
-        var error = Assert.IsType<TransformException>(DuckDbFaults.Translate(new DuckDbException("boom", type), "Writing", CancellationToken.None));
+        using var connection = DuckDbOpen.Plain();
+        var failure = Assert.Throws<DuckDBException>(() => connection.Execute(sql));
+
+        var error = Assert.IsType<TransformException>(DuckDbFaults.Translate(failure, "Writing", CancellationToken.None));
 
         Assert.Equal(transient, error.Transient);
-        Assert.Equal("Writing failed: boom", error.Message);
+        Assert.StartsWith("Writing failed: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LINE 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Translate_Interrupt_IsCancellation() =>
-        Assert.IsType<OperationCanceledException>(DuckDbFaults.Translate(new DuckDbException("INTERRUPT", DuckDbErrorType.Interrupt), "x", CancellationToken.None));
+    public async Task Translate_InterruptedStatement_IsCancellation()
+    {
+        using var connection = DuckDbOpen.Plain();
+        using var cancel = new CancellationTokenSource();
+        var running = Task.Run(() => connection.Execute("SELECT count(*) FROM range(100000000000) a", cancel.Token));
+        await Task.Delay(200);
+        cancel.Cancel();
+
+        var failure = await Record.ExceptionAsync(() => running);
+
+        var translated = failure is DuckDBException duck ? DuckDbFaults.Translate(duck, "x", cancel.Token) : failure;
+        Assert.IsAssignableFrom<OperationCanceledException>(translated);
+    }
 }

@@ -1,4 +1,6 @@
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Spark.Engine;
 using Pipeline.Spark.Tests.Support;
 
@@ -15,13 +17,12 @@ public sealed class EngineDatabaseTests : IDisposable
         var outside = _folder.Write("elsewhere/secret.csv", "id\n2\n");
         var request = Specs.Request(Specs.Taxi(), _folder, [input]);
 
-        using var database = EngineDatabase.Open(request, tempDirectory: null);
-        using var connection = database.Connect();
+        using var connection = EngineDatabase.Open(request, tempDirectory: null);
 
         Assert.Equal(1L, connection.Scalar<long>($"SELECT count(*) FROM read_csv('{input}')"));
-        var error = Assert.Throws<DuckDbException>(() => connection.Scalar<long>($"SELECT count(*) FROM read_csv('{outside}')"));
-        Assert.Equal(DuckDbErrorType.Permission, error.ErrorType);
-        Assert.Throws<DuckDbException>(() => connection.Execute("SET enable_external_access = true"));
+        var error = Assert.Throws<DuckDBException>(() => connection.Scalar<long>($"SELECT count(*) FROM read_csv('{outside}')"));
+        Assert.Equal(DuckDBErrorType.Permission, error.Category());
+        Assert.Throws<DuckDBException>(() => connection.Execute("SET enable_external_access = true"));
     }
 
     public void Dispose() => _folder.Dispose();

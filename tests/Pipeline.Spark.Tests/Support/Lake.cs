@@ -1,19 +1,15 @@
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
+using Pipeline.Spark.DuckDb;
 
 namespace Pipeline.Spark.Tests.Support;
 
 /// <summary>Reads written Parquet and NDJSON back with DuckDB (unsandboxed), to assert on real outcomes.</summary>
 public sealed class Lake : IDisposable
 {
-    readonly DuckDbDatabase _database = DuckDbDatabase.Open(null, null);
-    readonly DuckDbConnection _connection;
+    readonly DuckDBConnection _connection = DuckDbOpen.Plain();
 
     /// <summary>Opens an in-memory DuckDB reading times in UTC.</summary>
-    public Lake()
-    {
-        _connection = _database.Connect();
-        _connection.Execute("SET TimeZone = 'UTC'");
-    }
+    public Lake() => _connection.Execute("SET TimeZone = 'UTC'");
 
     /// <summary>SQL reading every Parquet file below <paramref name="folder"/>, Hive partitions as columns.</summary>
     public static string Parquet(string folder) =>
@@ -24,23 +20,23 @@ public sealed class Lake : IDisposable
         $"read_json('{folder.Replace("'", "''", StringComparison.Ordinal)}/**/*.ndjson', format='newline_delimited')";
 
     /// <summary>All rows of a query, each value as DuckDB's own text (NULL as null).</summary>
-    public List<string?[]> Rows(string sql)
-    {
-        using var reader = _connection.Query($"SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ({sql})");
-        var rows = new List<string?[]>();
-        while (reader.Read())
+    public List<string?[]> Rows(string sql) =>
+        _connection.Read($"SELECT CAST(COLUMNS(*) AS VARCHAR) FROM ({sql})", reader =>
         {
-            var row = new string?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
+            var rows = new List<string?[]>();
+            while (reader.Read())
             {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
+                var row = new string?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
+                }
+
+                rows.Add(row);
             }
 
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+            return rows;
+        });
 
     /// <summary>Each row as its values joined with '|' (NULL spelled out): easy to compare whole.</summary>
     public List<string> Lines(string sql) => Rows(sql).Select(r => string.Join("|", r.Select(v => v ?? "NULL"))).ToList();
@@ -51,14 +47,16 @@ public sealed class Lake : IDisposable
     /// <summary>Column name to DuckDB type of a query.</summary>
     public Dictionary<string, string> Types(string sql)
     {
-        using var reader = _connection.Query($"DESCRIBE {sql}");
-        var types = new Dictionary<string, string>();
-        while (reader.Read())
+        return _connection.Read($"DESCRIBE {sql}", reader =>
         {
-            types[reader.GetString(0)] = reader.GetString(1);
-        }
+            var types = new Dictionary<string, string>();
+            while (reader.Read())
+            {
+                types[reader.GetString(0)] = reader.GetString(1);
+            }
 
-        return types;
+            return types;
+        });
     }
 
     /// <summary>Runs a statement.</summary>
@@ -68,6 +66,5 @@ public sealed class Lake : IDisposable
     public void Dispose()
     {
         _connection.Dispose();
-        _database.Dispose();
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Pipeline.DuckDb;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.EndToEnd;
@@ -94,8 +94,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "sensors.parquet");
-        using (var db = DuckDbDatabase.Open())
-        using (var connection = db.Connect())
+        using (var connection = DuckDbOpen.Plain())
         {
             connection.Execute($"COPY (SELECT i AS sensor, i * 0.5 AS reading FROM range(1000) t(i)) TO '{path}' (FORMAT parquet)");
         }

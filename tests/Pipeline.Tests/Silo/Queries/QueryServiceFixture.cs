@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Queries;
-using Pipeline.DuckDb;
+using Pipeline.Spark.DuckDb;
 using Pipeline.Silo.Catalog;
 using Pipeline.Silo.Hosting;
 using Pipeline.Silo.Queries;
@@ -39,8 +39,7 @@ public sealed class QueryServiceFixture : IDisposable
         File.WriteAllText(Path.Combine(Lake.Zone(LakeLayout.Raw), "raw.csv"), "a\n1\n");
         var file = Path.Combine(Lake.Zone(LakeLayout.Processed), "trips", "run-000001-data.parquet");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using (var db = DuckDbDatabase.Open())
-        using (var connection = db.Connect())
+        using (var connection = DuckDbOpen.Plain())
         {
             connection.Execute($"COPY (SELECT i AS id, i % 7 AS vendor, i * 0.25 AS fare, 'run-000001' AS _run_id FROM range(1000) t(i)) TO '{file}' (FORMAT parquet)");
         }
