@@ -1,117 +1,85 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Pipeline.Core.Tables;
+using Pipeline.Silo.State;
 
 namespace Pipeline.Silo.Catalog;
 
 public sealed partial class CatalogStore
 {
     /// <summary>Every table, by name.</summary>
-    public Task<IReadOnlyList<TableSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TableSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return await connection.QueryAsync("""
             SELECT t.name, t.kind, t.dataset, t.version, coalesce(sum(f.rows), 0), count(f.path), t.updated_at
             FROM catalog_tables t LEFT JOIN catalog_files f ON f.name = t.name GROUP BY t.name ORDER BY t.name
-            """;
-        var list = new List<TableSummary>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            list.Add(new TableSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                reader.GetInt64(4), reader.GetInt32(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
-        }
-
-        return Task.FromResult<IReadOnlyList<TableSummary>>(list);
+            """,
+            r => new TableSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
+                r.GetInt64(4), r.GetInt32(5), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6))),
+            cancellationToken);
     }
 
     /// <summary>One table with columns, partitions and versions; null when unknown.</summary>
-    public Task<TableInfo?> GetAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<TableInfo?> GetAsync(string name, CancellationToken cancellationToken = default)
     {
-        using var connection = store.Open();
-        var source = ReadSource(connection, name);
-        if (source is null)
-        {
-            return Task.FromResult<TableInfo?>(null);
-        }
-
-        var (summary, tableSource) = source.Value;
-        var files = ReadFiles(connection, name);
-        var partitions = files.GroupBy(f => JsonSerializer.Serialize(f.Partition, Json))
-            .Select(g => new PartitionInfo(g.First().Partition, g.Count(), g.Sum(f => f.Rows), g.Sum(f => f.Bytes)))
-            .OrderBy(p => string.Join("/", p.Values.Values), StringComparer.Ordinal).ToList();
-        return Task.FromResult<TableInfo?>(new TableInfo(name, summary.Kind, summary.Dataset, tableSource.Columns,
-            tableSource.PartitionKeys, partitions, ReadVersions(connection, name), files.Sum(f => f.Rows), files.Count, summary.UpdatedAt));
-    }
-
-    /// <summary>Every table with the files a query may read.</summary>
-    public Task<IReadOnlyList<TableSource>> SourcesAsync(CancellationToken cancellationToken = default)
-    {
-        using var connection = store.Open();
-        var names = new List<string>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM catalog_tables ORDER BY name";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
-
-        return Task.FromResult<IReadOnlyList<TableSource>>(names.Select(n => ReadSource(connection, n)!.Value.Source).ToList());
-    }
-
-    static ((string Kind, string Dataset, DateTimeOffset UpdatedAt) Summary, TableSource Source)? ReadSource(SqliteConnection connection, string name)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, dataset, columns, partition_keys, primary_key, updated_at FROM catalog_tables WHERE name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        await using var connection = await store.OpenAsync(cancellationToken);
+        if (await ReadSourceAsync(connection, name, cancellationToken) is not var (summary, tableSource))
         {
             return null;
         }
 
-        var files = ReadFiles(connection, name);
-        var keys = files.Select(f => f.Key).ToList();
-        var source = new TableSource(name, reader.GetString(0), keys,
-            JsonSerializer.Deserialize<List<string>>(reader.GetString(3), Json)!,
-            JsonSerializer.Deserialize<List<string>>(reader.GetString(4), Json)!,
-            JsonSerializer.Deserialize<List<ColumnInfo>>(reader.GetString(2), Json)!, files.Sum(f => f.Bytes));
-        return ((reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))), source);
+        var files = await ReadFilesAsync(connection, name, cancellationToken);
+        var partitions = files.GroupBy(f => JsonSerializer.Serialize(f.Partition, Json))
+            .Select(g => new PartitionInfo(g.First().Partition, g.Count(), g.Sum(f => f.Rows), g.Sum(f => f.Bytes)))
+            .OrderBy(p => string.Join("/", p.Values.Values), StringComparer.Ordinal).ToList();
+        return new TableInfo(name, summary.Kind, summary.Dataset, tableSource.Columns, tableSource.PartitionKeys, partitions,
+            await ReadVersionsAsync(connection, name, cancellationToken), files.Sum(f => f.Rows), files.Count, summary.UpdatedAt);
     }
 
-    static List<CatalogFile> ReadFiles(SqliteConnection connection, string name)
+    /// <summary>Every table with the files a query may read.</summary>
+    public async Task<IReadOnlyList<TableSource>> SourcesAsync(CancellationToken cancellationToken = default)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT path, partition, rows, bytes FROM catalog_files WHERE name = $name ORDER BY path";
-        command.Parameters.AddWithValue("$name", name);
-        var files = new List<CatalogFile>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var names = await connection.QueryAsync("SELECT name FROM catalog_tables ORDER BY name", r => r.GetString(0), cancellationToken);
+        var sources = new List<TableSource>(names.Count);
+        foreach (var name in names)
         {
-            files.Add(new CatalogFile(reader.GetString(0), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1), Json)!,
-                reader.GetInt64(2), reader.GetInt64(3)));
+            sources.Add((await ReadSourceAsync(connection, name, cancellationToken))!.Value.Source);
         }
 
-        return files;
+        return sources;
     }
 
-    static List<SchemaVersionInfo> ReadVersions(SqliteConnection connection, string name)
+    static async Task<((string Kind, string Dataset, DateTimeOffset UpdatedAt) Summary, TableSource Source)?> ReadSourceAsync(
+        SqliteConnection connection, string name, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, created_at, run_id, columns, change FROM catalog_versions WHERE name = $name ORDER BY version";
-        command.Parameters.AddWithValue("$name", name);
-        var versions = new List<SchemaVersionInfo>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var rows = await connection.QueryAsync(
+            "SELECT kind, dataset, columns, partition_keys, primary_key, updated_at FROM catalog_tables WHERE name = $name",
+            r => (Kind: r.GetString(0), Dataset: r.GetString(1), Columns: r.GetString(2), PartitionKeys: r.GetString(3),
+                PrimaryKey: r.GetString(4), UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))),
+            cancellationToken, ("$name", name));
+        if (rows is not [var row])
         {
-            versions.Add(new SchemaVersionInfo(reader.GetInt32(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                reader.GetString(2), JsonSerializer.Deserialize<List<ColumnInfo>>(reader.GetString(3), Json)!, reader.GetString(4)));
+            return null;
         }
 
-        return versions;
+        var files = await ReadFilesAsync(connection, name, cancellationToken);
+        var source = new TableSource(name, row.Kind, files.Select(f => f.Key).ToList(),
+            JsonSerializer.Deserialize<List<string>>(row.PartitionKeys, Json)!,
+            JsonSerializer.Deserialize<List<string>>(row.PrimaryKey, Json)!,
+            JsonSerializer.Deserialize<List<ColumnInfo>>(row.Columns, Json)!, files.Sum(f => f.Bytes));
+        return ((row.Kind, row.Dataset, row.UpdatedAt), source);
     }
+
+    static Task<List<CatalogFile>> ReadFilesAsync(SqliteConnection connection, string name, CancellationToken cancellationToken) =>
+        connection.QueryAsync("SELECT path, partition, rows, bytes FROM catalog_files WHERE name = $name ORDER BY path",
+            r => new CatalogFile(r.GetString(0), JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(1), Json)!, r.GetInt64(2), r.GetInt64(3)),
+            cancellationToken, ("$name", name));
+
+    static Task<List<SchemaVersionInfo>> ReadVersionsAsync(SqliteConnection connection, string name, CancellationToken cancellationToken) =>
+        connection.QueryAsync("SELECT version, created_at, run_id, columns, change FROM catalog_versions WHERE name = $name ORDER BY version",
+            r => new SchemaVersionInfo(r.GetInt32(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)),
+                r.GetString(2), JsonSerializer.Deserialize<List<ColumnInfo>>(r.GetString(3), Json)!, r.GetString(4)),
+            cancellationToken, ("$name", name));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Pipeline.Core.Datasets;
 
@@ -10,12 +11,12 @@ namespace Pipeline.Silo.State;
 public sealed class SqliteArrivalLog(SqliteStore store) : IArrivalLog
 {
     /// <inheritdoc />
-    public Task<ArrivalsRecorded> AddAsync(
+    public async Task<ArrivalsRecorded> AddAsync(
         string dataset, IReadOnlyList<ArrivalNotice> notices, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        using var connection = store.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO arrivals(dataset, key, etag, size, recorded_at, traceparent)
             VALUES ($dataset, $key, $etag, $size, $now, $trace) ON CONFLICT DO NOTHING
@@ -33,73 +34,53 @@ public sealed class SqliteArrivalLog(SqliteStore store) : IArrivalLog
             etag.Value = notice.ETag;
             size.Value = notice.Size;
             trace.Value = (object?)notice.TraceParent ?? DBNull.Value;
-            recorded += command.ExecuteNonQuery();
+            recorded += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        transaction.Commit();
-        return Task.FromResult(new ArrivalsRecorded(recorded, notices.Count - recorded));
+        await transaction.CommitAsync(cancellationToken);
+        return new ArrivalsRecorded(recorded, notices.Count - recorded);
     }
 
     /// <inheritdoc />
-    public Task<PendingSummary> PendingAsync(string dataset, CancellationToken cancellationToken = default)
+    public async Task<PendingSummary> PendingAsync(string dataset, CancellationToken cancellationToken = default)
     {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), min(recorded_at) FROM arrivals WHERE dataset = $dataset AND run_id IS NULL";
-        command.Parameters.AddWithValue("$dataset", dataset);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var oldest = reader.IsDBNull(1) ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
-        return Task.FromResult(new PendingSummary(reader.GetInt64(0), oldest));
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync("SELECT count(*), min(recorded_at) FROM arrivals WHERE dataset = $dataset AND run_id IS NULL",
+            r => new PendingSummary(r.GetInt64(0), r.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1))),
+            cancellationToken, ("$dataset", dataset));
+        return rows.Single();
     }
 
     /// <inheritdoc />
-    public Task<long> TotalAsync(string dataset, CancellationToken cancellationToken = default)
+    public async Task<long> TotalAsync(string dataset, CancellationToken cancellationToken = default)
     {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM arrivals WHERE dataset = $dataset";
-        command.Parameters.AddWithValue("$dataset", dataset);
-        return Task.FromResult((long)command.ExecuteScalar()!);
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return (long)(await connection.ScalarAsync("SELECT count(*) FROM arrivals WHERE dataset = $dataset", cancellationToken, ("$dataset", dataset)))!;
     }
 
     /// <inheritdoc />
-    public Task<int> ClaimAsync(string dataset, string runId, int maxFiles, CancellationToken cancellationToken = default)
+    public async Task<int> ClaimAsync(string dataset, string runId, int maxFiles, CancellationToken cancellationToken = default)
     {
-        using var connection = store.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var count = await connection.ScalarAsync("""
             UPDATE arrivals SET run_id = $run
             WHERE seq IN (SELECT seq FROM arrivals WHERE dataset = $dataset AND run_id IS NULL ORDER BY seq LIMIT $max)
               AND NOT EXISTS (SELECT 1 FROM arrivals WHERE dataset = $dataset AND run_id = $run);
             SELECT count(*) FROM arrivals WHERE dataset = $dataset AND run_id = $run;
-            """;
-        command.Parameters.AddWithValue("$dataset", dataset);
-        command.Parameters.AddWithValue("$run", runId);
-        command.Parameters.AddWithValue("$max", maxFiles);
-        var count = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        transaction.Commit();
-        return Task.FromResult(count);
+            """, cancellationToken, ("$dataset", dataset), ("$run", runId), ("$max", maxFiles));
+        await transaction.CommitAsync(cancellationToken);
+        return Convert.ToInt32(count, CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ArrivalRecord>> ForRunAsync(string dataset, string runId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ArrivalRecord>> ForRunAsync(string dataset, string runId, CancellationToken cancellationToken = default)
     {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, key, etag, size, recorded_at, run_id, traceparent FROM arrivals WHERE dataset = $dataset AND run_id = $run ORDER BY seq";
-        command.Parameters.AddWithValue("$dataset", dataset);
-        command.Parameters.AddWithValue("$run", runId);
-        var list = new List<ArrivalRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            list.Add(new ArrivalRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
-        }
-
-        return Task.FromResult<IReadOnlyList<ArrivalRecord>>(list);
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            "SELECT seq, key, etag, size, recorded_at, run_id, traceparent FROM arrivals WHERE dataset = $dataset AND run_id = $run ORDER BY seq",
+            r => new ArrivalRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            cancellationToken, ("$dataset", dataset), ("$run", runId));
     }
 }

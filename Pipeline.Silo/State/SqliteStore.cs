@@ -26,13 +26,31 @@ public sealed class SqliteStore
     public string Path { get; }
 
     /// <summary>An open connection with the pragmas every caller needs.</summary>
-    public SqliteConnection Open()
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(Pragmas, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        Execute(connection, Pragmas);
         return connection;
     }
+
+    const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
     static void Execute(SqliteConnection connection, string sql)
     {
