@@ -26,7 +26,6 @@ public static class Extensions
     /// <summary>Maps <c>/health</c> (ready) and <c>/alive</c> (live) and turns errors into ProblemDetails.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseMiddleware<ServerSpanMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthEndpoints();
