@@ -28,6 +28,7 @@ public sealed partial class QueryService
     {
         using var csv = new StreamWriter(path);
         csv.WriteLine(string.Join(',', record.Columns.Select(c => CsvFormat.Field(c.Name))));
+        var scales = ResultReader.DecimalScales(record.Columns);
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -40,7 +41,7 @@ public sealed partial class QueryService
             var values = new object?[reader.FieldCount];
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = ResultReader.Value(reader, i);
+                values[i] = ResultReader.Value(reader, i, scales[i]);
             }
 
             csv.WriteLine(string.Join(',', values.Select(CsvFormat.Value)));

@@ -45,8 +45,12 @@ internal static partial class ResultReader
         return $"SELECT {select} FROM (\n{body}\n) AS pipeline_result({aliases})";
     }
 
+    /// <summary>The scale of each DECIMAL column, so values keep it (10.00 stays 10.00, not 10).</summary>
+    public static int?[] DecimalScales(IReadOnlyList<ResultColumn> columns) =>
+        columns.Select(c => DecimalType().Match(c.Type) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null).ToArray();
+
     /// <summary>One value, ready for the JSON page and the CSV file.</summary>
-    public static object? Value(DuckDBDataReader reader, int ordinal)
+    public static object? Value(DuckDBDataReader reader, int ordinal, int? decimalScale)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -58,6 +62,8 @@ internal static partial class ResultReader
             return reader.GetValue(ordinal) switch
             {
                 Stream blob => ReadAll(blob),
+                // DuckDB.NET returns wide decimals (HUGEINT-backed) without their trailing zeros.
+                decimal number when decimalScale is { } scale && number.Scale != scale => Rescale(number, scale),
                 // Only TIMETZ reads as DateTimeOffset (on day one): its value is the time of day and the offset.
                 DateTimeOffset time => time.ToString("HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
                 var value => value,
@@ -76,6 +82,10 @@ internal static partial class ResultReader
         }
     }
 
+    static decimal Rescale(decimal number, int scale) =>
+        decimal.Parse(number.ToString("F" + scale.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.CultureInfo.InvariantCulture);
+
     static byte[] ReadAll(Stream blob)
     {
         using (blob)
@@ -85,6 +95,9 @@ internal static partial class ResultReader
             return copy.ToArray();
         }
     }
+
+    [GeneratedRegex(@"^DECIMAL\(\d+,(\d+)\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalType();
 
     [GeneratedRegex(@"\b(UNION|GEOMETRY|VARIANT|TIME_NS)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Unreadable();

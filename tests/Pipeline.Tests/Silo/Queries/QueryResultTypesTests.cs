@@ -22,13 +22,13 @@ public sealed class QueryResultTypesTests(QueryServiceFixture fixture) : IClassF
     public async Task Select_ValuesOutsideDotNet_AreText_NestedValuesAreJson()
     {
         var record = await QueryServiceFixture.RunAsync(fixture.Create(),
-            "SELECT 'infinity'::TIMESTAMP AS t, '-infinity'::DATE AS d, MAP {1: 'a'} AS m, {'a': 1, 'b': [1, 2]} AS s, '\\xAA\\xBB'::BLOB AS b, 12.5::DECIMAL(10,2) AS n");
+            "SELECT 'infinity'::TIMESTAMP AS t, '-infinity'::DATE AS d, MAP {1: 'a'} AS m, {'a': 1, 'b': [1, 2]} AS s, '\\xAA\\xBB'::BLOB AS b, 12.5::DECIMAL(10,2) AS n, (SELECT sum(10::DECIMAL(10,2))) AS w");
 
         Assert.Equal(QueryState.Succeeded, record.State);
         var json = JsonSerializer.Serialize(record.Rows.Single());
-        Assert.Equal("""["infinity","-infinity",[{"key":1,"value":"a"}],{"a":1,"b":[1,2]},"qrs=",12.50]""", json);
+        Assert.Equal("""["infinity","-infinity",[{"key":1,"value":"a"}],{"a":1,"b":[1,2]},"qrs=",12.50,10.00]""", json);
         var csv = File.ReadAllLines(fixture.Lake.PathOf(record.ResultsKey!));
-        Assert.Equal("t,d,m,s,b,n", csv[0]);
-        Assert.Equal("""infinity,-infinity,"[{""key"":1,""value"":""a""}]","{""a"":1,""b"":[1,2]}",qrs=,12.50""", csv[1]);
+        Assert.Equal("t,d,m,s,b,n,w", csv[0]);
+        Assert.Equal("""infinity,-infinity,"[{""key"":1,""value"":""a""}]","{""a"":1,""b"":[1,2]}",qrs=,12.50,10.00""", csv[1]);
     }
 }
