@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: builds everything (the build fetches DuckDB's native
-# library with npm) and runs every test project. Extra arguments go to `dotnet test`
+# The whole test suite, from a fresh clone: builds everything (packages from NuGet) and runs every
+# test project. Extra arguments go to `dotnet test`
 # (for example: ./test.sh --filter "FullyQualifiedName~AppHost").
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: '$1' is required ($2)" >&2; exit 2; }; }
 need dotnet "install the .NET 10 SDK"
-need npm "install Node.js 20+ with npm; the build fetches libduckdb.so from npm"
+need npm "install Node.js 20+ with npm; the AWS adapter tests run emulators from npm"
 need java "install Java 17+; the AWS adapter tests run DynamoDB Local"
 
 # The AWS adapters are tested against emulators from npm (fauxqs, DynamoDB Local): see tests/emulators.
