@@ -71,10 +71,7 @@ public static class AwsPortsRegistration
         services.AddAwsSettings(configuration);
         services.AddOptions<SqsOptions>().BindConfiguration(SqsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<SqsMetrics>();
-        services.TryAddSingleton<SqsRequestSigner>();
-        services.TryAddSingleton(sp => new SqsClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(60) },
-            sp.GetRequiredService<AwsSettings>(), sp.GetRequiredService<SqsRequestSigner>()));
+        services.TryAddSingleton(sp => SqsClients.Create(sp.GetRequiredService<AwsSettings>(), sp.GetRequiredService<IOptions<SqsOptions>>().Value));
         services.TryAddSingleton(sp =>
         {
             var s3 = sp.GetRequiredService<IOptions<S3LakeOptions>>().Value;

@@ -1,6 +1,5 @@
 using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using Microsoft.Extensions.Configuration;
 
 namespace Pipeline.Aws.Configuration;
@@ -14,7 +13,6 @@ namespace Pipeline.Aws.Configuration;
 public sealed class AwsSettings
 {
     readonly IReadOnlyDictionary<string, string?> endpoints;
-    readonly Lazy<AWSCredentials> resolved;
 
     /// <summary>Settings with an explicit region, endpoints by service id (S3, SQS, DYNAMODB) and optional credentials.</summary>
     public AwsSettings(RegionEndpoint region, IReadOnlyDictionary<string, string?> endpoints, AWSCredentials? credentials = null)
@@ -22,7 +20,6 @@ public sealed class AwsSettings
         Region = region;
         this.endpoints = endpoints;
         Credentials = credentials;
-        resolved = new Lazy<AWSCredentials>(() => credentials ?? new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null));
     }
 
     /// <summary>The region requests are signed for.</summary>
@@ -30,9 +27,6 @@ public sealed class AwsSettings
 
     /// <summary>Explicit credentials, or null to use the SDK's default chain.</summary>
     public AWSCredentials? Credentials { get; }
-
-    /// <summary>The credentials to sign with: the explicit ones or the default chain's (resolved once, refreshed by the SDK).</summary>
-    public AWSCredentials ResolveCredentials() => resolved.Value;
 
     /// <summary>The endpoint override of a service (<c>S3</c>, <c>SQS</c>, <c>DYNAMODB</c>), or null for AWS's own.</summary>
     public string? EndpointFor(string serviceId) => endpoints.GetValueOrDefault(serviceId) ?? endpoints.GetValueOrDefault("");

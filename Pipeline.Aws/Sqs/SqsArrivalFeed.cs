@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,16 +14,16 @@ namespace Pipeline.Aws.Sqs;
 /// message that keeps failing goes to the dead-letter queue.
 /// </summary>
 public sealed partial class SqsArrivalFeed(
-    SqsClient sqs, SqsBatchHandler handler, IOptions<SqsOptions> options, TimeProvider time, SqsMetrics metrics,
+    SqsClients clients, SqsBatchHandler handler, IOptions<SqsOptions> options, TimeProvider time, SqsMetrics metrics,
     ILogger<SqsArrivalFeed> logger) : BackgroundService
 {
     static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    readonly IAmazonSQS sqs = clients.Feed;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queueUrl = await RetryAsync("GetQueueUrl",
-            ct => options.Value.QueueUrl is { Length: > 0 } url ? Task.FromResult(url) : sqs.GetQueueUrlAsync(options.Value.QueueName!, ct), stoppingToken);
+        var queueUrl = await RetryAsync("GetQueueUrl", QueueUrlAsync, stoppingToken);
         var maxReceiveCount = await RetryAsync("GetQueueAttributes", ct => MaxReceiveCountAsync(queueUrl, ct), stoppingToken);
         if (maxReceiveCount is null)
         {
@@ -31,8 +33,7 @@ public sealed partial class SqsArrivalFeed(
         LogListening(logger, queueUrl);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var messages = await RetryAsync("ReceiveMessage", ct => sqs.ReceiveMessagesAsync(
-                queueUrl, options.Value.MaxMessages, options.Value.WaitTimeSeconds, options.Value.VisibilityTimeout, ct), stoppingToken);
+            var messages = await RetryAsync("ReceiveMessage", ct => ReceiveAsync(queueUrl, ct), stoppingToken);
             try
             {
                 if (messages.Count > 0)
@@ -49,10 +50,28 @@ public sealed partial class SqsArrivalFeed(
         }
     }
 
+    async Task<string> QueueUrlAsync(CancellationToken cancellationToken) => options.Value.QueueUrl is { Length: > 0 } url
+        ? url
+        : (await sqs.GetQueueUrlAsync(new GetQueueUrlRequest { QueueName = options.Value.QueueName }, cancellationToken)).QueueUrl;
+
+    async Task<IReadOnlyList<Message>> ReceiveAsync(string queueUrl, CancellationToken cancellationToken)
+    {
+        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = queueUrl,
+            MaxNumberOfMessages = options.Value.MaxMessages,
+            WaitTimeSeconds = options.Value.WaitTimeSeconds,
+            VisibilityTimeout = (int)Math.Ceiling(options.Value.VisibilityTimeout.TotalSeconds),
+            MessageSystemAttributeNames = [SqsBatchHandler.ReceiveCountAttribute],
+        }, cancellationToken);
+        return response.Messages ?? [];
+    }
+
     async Task<int?> MaxReceiveCountAsync(string queueUrl, CancellationToken cancellationToken)
     {
-        var attributes = await sqs.GetQueueAttributesAsync(queueUrl, ["RedrivePolicy"], cancellationToken);
-        if (!attributes.TryGetValue("RedrivePolicy", out var policy) || string.IsNullOrWhiteSpace(policy))
+        var response = await sqs.GetQueueAttributesAsync(
+            new GetQueueAttributesRequest { QueueUrl = queueUrl, AttributeNames = ["RedrivePolicy"] }, cancellationToken);
+        if (response.Attributes?.GetValueOrDefault("RedrivePolicy") is not { } policy || string.IsNullOrWhiteSpace(policy))
         {
             return null;
         }
@@ -61,7 +80,8 @@ public sealed partial class SqsArrivalFeed(
         return count.ValueKind == JsonValueKind.Number ? count.GetInt32() : int.Parse(count.GetString()!, CultureInfo.InvariantCulture);
     }
 
-    // Errors talking to SQS (network, throttling, a queue not created yet) are waited out with a growing back-off.
+    // Errors talking to SQS (network, throttling the SDK's own retries did not absorb, a queue not created yet)
+    // are waited out with a growing back-off.
     async Task<T> RetryAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(1);
@@ -71,8 +91,7 @@ public sealed partial class SqsArrivalFeed(
             {
                 return await call(stoppingToken);
             }
-            catch (Exception ex) when (ex is SqsException or HttpRequestException or JsonException
-                                           || (ex is TaskCanceledException && !stoppingToken.IsCancellationRequested))
+            catch (Exception ex) when (SqsFailure.IsRequestFailure(ex, stoppingToken) || ex is JsonException or FormatException)
             {
                 metrics.Failed(operation);
                 LogRequestFailed(logger, operation, delay.TotalSeconds, ex);

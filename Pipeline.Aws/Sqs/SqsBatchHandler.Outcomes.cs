@@ -1,3 +1,5 @@
+using System.Globalization;
+using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Pipeline.Core.Datasets;
 
@@ -30,28 +32,52 @@ public sealed partial class SqsBatchHandler
         }
     }
 
-    async Task ReleaseAsync(string queueUrl, SqsMessage message, bool poison, int? maxReceiveCount, CancellationToken cancellationToken)
+    // The messages that could not be deleted; a failed request fails the batch (they all reappear).
+    async Task<HashSet<Message>> DeleteAsync(string queueUrl, IReadOnlyList<Message> messages, CancellationToken cancellationToken)
     {
-        if (message.ReceiveCount >= maxReceiveCount)
+        var failed = new HashSet<Message>();
+        foreach (var batch in messages.Chunk(10))
+        {
+            var response = await clients.Feed.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
+            {
+                QueueUrl = queueUrl,
+                Entries = [.. batch.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(CultureInfo.InvariantCulture), m.ReceiptHandle))],
+            }, cancellationToken);
+            failed.UnionWith((response.Failed ?? []).Select(f => batch[int.Parse(f.Id, CultureInfo.InvariantCulture)]));
+        }
+
+        return failed;
+    }
+
+    async Task ReleaseAsync(string queueUrl, Message message, bool poison, int? maxReceiveCount, CancellationToken cancellationToken)
+    {
+        var receiveCount = ReceiveCount(message);
+        if (receiveCount >= maxReceiveCount)
         {
             metrics.DeadLettered();
-            LogDeadLettered(logger, message.MessageId, message.ReceiveCount);
+            LogDeadLettered(logger, message.MessageId, receiveCount);
         }
 
         // Not an event: nothing will change, so let the redrive policy see it again at once (when there is one).
         var delay = poison && maxReceiveCount is not null
             ? TimeSpan.Zero
-            : TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, options.Value.RetryDelay.Ticks * (1L << Math.Min(message.ReceiveCount - 1, 20))));
+            : TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, options.Value.RetryDelay.Ticks * (1L << Math.Min(receiveCount - 1, 20))));
         try
         {
-            await sqs.ChangeVisibilityAsync(queueUrl, message.ReceiptHandle, delay, cancellationToken);
+            await clients.Feed.ChangeMessageVisibilityAsync(
+                new ChangeMessageVisibilityRequest(queueUrl, message.ReceiptHandle, (int)Math.Ceiling(delay.TotalSeconds)), cancellationToken);
         }
-        catch (Exception ex) when (ex is SqsException or HttpRequestException)
+        catch (Exception ex) when (SqsFailure.IsRequestFailure(ex, cancellationToken))
         {
             // It reappears when its visibility timeout ends anyway.
             metrics.Failed("ChangeMessageVisibility");
         }
     }
+
+    static int ReceiveCount(Message message) =>
+        message.Attributes?.GetValueOrDefault(ReceiveCountAttribute) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : 1;
 
     [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "Recorded {Count} new arrival(s) of {DatasetId} from the queue")]
     static partial void LogRecorded(ILogger logger, int count, string datasetId);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
@@ -13,19 +14,22 @@ namespace Pipeline.Aws.Sqs;
 /// moves it to the dead-letter queue; a message that is not an event at all is made visible at once.
 /// </summary>
 public sealed partial class SqsBatchHandler(
-    SqsClient sqs, IArrivalSink sink, ILakeStore lake, RawArrivalFilter filter, IOptions<SqsOptions> options, TimeProvider time,
+    SqsClients clients, IArrivalSink sink, ILakeStore lake, RawArrivalFilter filter, IOptions<SqsOptions> options, TimeProvider time,
     SqsMetrics metrics, ILogger<SqsBatchHandler> logger)
 {
+    /// <summary>The system attribute holding how often a message was received.</summary>
+    public const string ReceiveCountAttribute = "ApproximateReceiveCount";
+
     enum Outcome { Recorded, Ignored, Failed, Poison }
 
     /// <summary>Handles <paramref name="messages"/>; <paramref name="maxReceiveCount"/> is the redrive policy's, if any.</summary>
-    public async Task HandleAsync(string queueUrl, IReadOnlyList<SqsMessage> messages, int? maxReceiveCount, CancellationToken cancellationToken)
+    public async Task HandleAsync(string queueUrl, IReadOnlyList<Message> messages, int? maxReceiveCount, CancellationToken cancellationToken)
     {
         using var span = SqsMetrics.Source.StartActivity("sqs.handle");
         span?.SetTag("pipeline.sqs.messages", messages.Count);
-        var outcomes = new Dictionary<SqsMessage, Outcome>();
-        var byDataset = new Dictionary<string, List<(SqsMessage Message, ArrivalNotice Notice)>>(StringComparer.Ordinal);
-        await using (VisibilityHeartbeat.Start(sqs, queueUrl, messages, options.Value.VisibilityTimeout, time, metrics))
+        var outcomes = new Dictionary<Message, Outcome>();
+        var byDataset = new Dictionary<string, List<(Message Message, ArrivalNotice Notice)>>(StringComparer.Ordinal);
+        await using (VisibilityHeartbeat.Start(clients.Heartbeat, queueUrl, messages, options.Value.VisibilityTimeout, time, metrics, logger))
         {
             foreach (var message in messages)
             {
@@ -42,14 +46,14 @@ public sealed partial class SqsBatchHandler(
         }
 
         var done = outcomes.Where(o => o.Value is Outcome.Recorded or Outcome.Ignored).Select(o => o.Key).ToList();
-        var undeleted = done.Count == 0 ? [] : await sqs.DeleteMessagesAsync(queueUrl, done.Select(m => m.ReceiptHandle).ToList(), cancellationToken);
+        var undeleted = await DeleteAsync(queueUrl, done, cancellationToken);
         foreach (var (message, outcome) in outcomes)
         {
             if (outcome is Outcome.Failed or Outcome.Poison)
             {
                 await ReleaseAsync(queueUrl, message, outcome == Outcome.Poison, maxReceiveCount, cancellationToken);
             }
-            else if (undeleted.Contains(message.ReceiptHandle))
+            else if (undeleted.Contains(message))
             {
                 LogNotDeleted(logger, message.MessageId);
             }
@@ -59,7 +63,7 @@ public sealed partial class SqsBatchHandler(
     }
 
     async Task<Outcome> ReadAsync(
-        SqsMessage message, Dictionary<string, List<(SqsMessage, ArrivalNotice)>> byDataset, CancellationToken cancellationToken)
+        Message message, Dictionary<string, List<(Message, ArrivalNotice)>> byDataset, CancellationToken cancellationToken)
     {
         IReadOnlyList<ObjectCreated> created;
         try
@@ -68,7 +72,7 @@ public sealed partial class SqsBatchHandler(
         }
         catch (FormatException ex)
         {
-            LogPoison(logger, message.MessageId, message.ReceiveCount, ex.Message);
+            LogPoison(logger, message.MessageId, ReceiveCount(message), ex.Message);
             return Outcome.Poison;
         }
 

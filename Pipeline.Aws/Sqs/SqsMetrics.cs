@@ -26,8 +26,10 @@ public sealed class SqsMetrics : IDisposable
             "Messages handled, by outcome: recorded (deleted after its arrivals were recorded), ignored (deleted, nothing to record), failed (retried later), poison (not an event)");
         deadLetters = meter.CreateCounter<long>("pipeline.sqs.dead_letters", "{message}",
             "Messages that failed their last allowed receive: the queue's redrive policy moves them to the dead-letter queue");
-        extensions = meter.CreateCounter<long>("pipeline.sqs.visibility_extensions", "{request}", "Visibility timeouts extended while messages were handled");
-        errors = meter.CreateCounter<long>("pipeline.sqs.errors", "{error}", "Failed requests to SQS, by operation");
+        extensions = meter.CreateCounter<long>("pipeline.sqs.visibility_extensions", "{message}",
+            "Message visibility timeouts extended while the messages were handled");
+        errors = meter.CreateCounter<long>("pipeline.sqs.errors", "{error}",
+            "Failed requests to SQS (after the SDK's own retries, where it makes any) and failed batch entries, by operation");
     }
 
     /// <summary>A message was handled.</summary>
@@ -36,8 +38,8 @@ public sealed class SqsMetrics : IDisposable
     /// <summary>A message goes to the dead-letter queue.</summary>
     public void DeadLettered() => deadLetters.Add(1);
 
-    /// <summary>A visibility timeout was extended.</summary>
-    public void Extended() => extensions.Add(1);
+    /// <summary>The visibility timeouts of <paramref name="count"/> messages were extended.</summary>
+    public void Extended(int count) => extensions.Add(count);
 
     /// <summary>A request to SQS failed.</summary>
     public void Failed(string operation) => errors.Add(1, new KeyValuePair<string, object?>("pipeline.sqs.operation", operation));

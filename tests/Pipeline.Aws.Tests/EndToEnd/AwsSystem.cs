@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Pipeline.Aws.Sqs;
+using Amazon.SQS;
 using Pipeline.Aws.Tests.Sqs;
 using Pipeline.Aws.Tests.Support;
 
@@ -19,7 +19,7 @@ public sealed class AwsSystem : IAsyncDisposable
     readonly AwsEmulators emulators;
     readonly IAmazonS3 s3;
 
-    AwsSystem(AwsEmulators emulators, string bucket, string queue, string deadLetters, SqsClient sqs)
+    AwsSystem(AwsEmulators emulators, string bucket, string queue, string deadLetters, IAmazonSQS sqs)
     {
         this.emulators = emulators;
         s3 = emulators.CreateS3();
@@ -35,7 +35,8 @@ public sealed class AwsSystem : IAsyncDisposable
 
     public string DeadLetters { get; }
 
-    public SqsClient Sqs { get; }
+    /// <summary>The test's own client of the emulator's queues.</summary>
+    public IAmazonSQS Sqs { get; }
 
     public TempFolder Data { get; } = new();
 
@@ -44,13 +45,14 @@ public sealed class AwsSystem : IAsyncDisposable
     public PipelineClient Api { get; private set; } = null!;
 
     /// <summary>Creates the bucket and queues, then starts the AppHost with the AWS adapters selected.</summary>
-    public static async Task<AwsSystem> StartAsync(AwsEmulators emulators, IDictionary<string, string>? extra = null)
+    public static async Task<AwsSystem> StartAsync(
+        AwsEmulators emulators, IDictionary<string, string>? extra = null, CancellationToken cancellationToken = default)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
-        var sqs = SqsQueues.Client(emulators);
-        var (queue, dlq) = await SqsQueues.CreateWithDeadLettersAsync(sqs, maxReceiveCount: 3);
+        var sqs = emulators.CreateSqs();
+        var (queue, dlq) = await SqsQueues.CreateWithDeadLettersAsync(sqs, maxReceiveCount: 3, cancellationToken);
         var system = new AwsSystem(emulators, "lake-" + id, queue, dlq, sqs);
-        await system.s3.PutBucketAsync(system.Bucket);
+        await system.s3.PutBucketAsync(system.Bucket, cancellationToken);
         var environment = new Dictionary<string, string>(emulators.Environment)
         {
             ["Pipeline__Lake"] = "S3",
@@ -76,13 +78,13 @@ public sealed class AwsSystem : IAsyncDisposable
     }
 
     /// <summary>Puts a file into the raw zone with S3 PutObject and sends the notification S3 would send; returns the message body.</summary>
-    public async Task<string> PutRawAsync(string dataset, string name, byte[] content)
+    public async Task<string> PutRawAsync(string dataset, string name, byte[] content, CancellationToken cancellationToken = default)
     {
         var key = $"{Prefix}/raw/{dataset}/{name}";
-        var put = await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, InputStream = new MemoryStream(content) });
+        var put = await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, InputStream = new MemoryStream(content) }, cancellationToken);
         var notification = S3Events.Notification(Bucket, (Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal).Replace("%20", "+", StringComparison.Ordinal),
             content.Length, put.ETag.Trim('"')));
-        await Sqs.SendMessageAsync(Queue, notification);
+        await Sqs.SendMessageAsync(Queue, notification, cancellationToken);
         return notification;
     }
 
@@ -109,11 +111,8 @@ public sealed class AwsSystem : IAsyncDisposable
     }
 
     /// <summary>Waits until the queue holds no message, visible or in flight (every notification handled and deleted).</summary>
-    public Task WaitQueueDrainedAsync(TimeSpan timeout) => Eventually.HoldsAsync(async () =>
-    {
-        var counts = await Sqs.GetQueueAttributesAsync(Queue, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
-        return counts.Values.All(v => v == "0");
-    }, timeout, "the queue drained");
+    public Task WaitQueueDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Eventually.HoldsAsync(async () => await SqsQueues.CountsAsync(Sqs, Queue, cancellationToken) == (0, 0), timeout, "the queue drained");
 
     /// <summary>The keys of the objects under a zone (lake keys, without the prefix).</summary>
     public async Task<List<string>> KeysAsync(string zonePrefix)
@@ -131,6 +130,7 @@ public sealed class AwsSystem : IAsyncDisposable
         }
 
         s3.Dispose();
+        Sqs.Dispose();
         Data.Dispose();
         _ = emulators;
     }

@@ -1,3 +1,4 @@
+using Amazon.SQS;
 using Microsoft.Extensions.Options;
 using Pipeline.Aws.S3;
 using Pipeline.Aws.Sqs;
@@ -8,18 +9,22 @@ namespace Pipeline.Aws.Tests.Sqs;
 /// <summary>The SQS feed wired as the silo does, over a fresh queue (with a dead-letter queue) and bucket, with a fake sink.</summary>
 public sealed class SqsFeedHarness : IAsyncDisposable
 {
+    readonly AwsEmulators emulators;
     readonly TestBucket bucket;
+    SqsClients? clients;
     SqsArrivalFeed? feed;
 
-    SqsFeedHarness(AwsEmulators emulators, TestBucket bucket, string queue, string deadLetters)
+    SqsFeedHarness(AwsEmulators emulators, IAmazonSQS sqs, TestBucket bucket, string queue, string deadLetters)
     {
+        this.emulators = emulators;
         this.bucket = bucket;
-        Sqs = SqsQueues.Client(emulators);
+        Sqs = sqs;
         Queue = queue;
         DeadLetters = deadLetters;
     }
 
-    public SqsClient Sqs { get; }
+    /// <summary>The test's own client of the emulator.</summary>
+    public IAmazonSQS Sqs { get; }
 
     public string Queue { get; }
 
@@ -33,42 +38,31 @@ public sealed class SqsFeedHarness : IAsyncDisposable
 
     public ListLogger<SqsBatchHandler> Log { get; } = new();
 
-    public static async Task<SqsFeedHarness> CreateAsync(AwsEmulators emulators, int maxReceiveCount = 2)
+    public static async Task<SqsFeedHarness> CreateAsync(AwsEmulators emulators, int maxReceiveCount = 2, CancellationToken cancellationToken = default)
     {
-        var (queue, dlq) = await SqsQueues.CreateWithDeadLettersAsync(SqsQueues.Client(emulators), maxReceiveCount);
-        return new SqsFeedHarness(emulators, await TestBucket.CreateAsync(emulators), queue, dlq);
+        var sqs = emulators.CreateSqs();
+        var (queue, dlq) = await SqsQueues.CreateWithDeadLettersAsync(sqs, maxReceiveCount, cancellationToken);
+        return new SqsFeedHarness(emulators, sqs, await TestBucket.CreateAsync(emulators), queue, dlq);
     }
 
-    /// <summary>Starts the feed with these options (queue URL set here).</summary>
-    public async Task StartAsync(SqsOptions options)
+    /// <summary>Starts the feed with these options (queue URL set here) and the clients the silo would build from them.</summary>
+    public async Task StartAsync(SqsOptions options, CancellationToken cancellationToken = default)
     {
         options.QueueUrl = Queue;
+        clients = SqsClients.Create(emulators.Settings, options);
         var metrics = new SqsMetrics(Metrics.Factory);
-        var handler = new SqsBatchHandler(Sqs, Sink, bucket.Store(), new RawArrivalFilter(Bucket, new S3Keys("")), Options.Create(options),
+        var handler = new SqsBatchHandler(clients, Sink, bucket.Store(), new RawArrivalFilter(Bucket, new S3Keys("")), Options.Create(options),
             TimeProvider.System, metrics, Log);
-        feed = new SqsArrivalFeed(Sqs, handler, Options.Create(options), TimeProvider.System, metrics, new ListLogger<SqsArrivalFeed>());
-        await feed.StartAsync(CancellationToken.None);
+        feed = new SqsArrivalFeed(clients, handler, Options.Create(options), TimeProvider.System, metrics, new ListLogger<SqsArrivalFeed>());
+        await feed.StartAsync(cancellationToken);
     }
 
-    /// <summary>Messages visible in a queue right now (received and made visible again at once).</summary>
-    public async Task<int> VisibleAsync(string queue)
-    {
-        var messages = await Sqs.ReceiveMessagesAsync(queue, 10, 0, TimeSpan.FromSeconds(30));
-        foreach (var message in messages)
-        {
-            await Sqs.ChangeVisibilityAsync(queue, message.ReceiptHandle, TimeSpan.Zero);
-        }
+    /// <inheritdoc cref="SqsQueues.VisibleAsync"/>
+    public Task<int> VisibleAsync(string queue, CancellationToken cancellationToken = default) => SqsQueues.VisibleAsync(Sqs, queue, cancellationToken);
 
-        return messages.Count;
-    }
-
-    /// <summary>Messages visible and in flight in a queue, read from its attributes: unlike a receive, it changes nothing.</summary>
-    public async Task<(int Visible, int InFlight)> CountsAsync(string queue)
-    {
-        var counts = await Sqs.GetQueueAttributesAsync(queue, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
-        return (int.Parse(counts["ApproximateNumberOfMessages"], System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(counts["ApproximateNumberOfMessagesNotVisible"], System.Globalization.CultureInfo.InvariantCulture));
-    }
+    /// <inheritdoc cref="SqsQueues.CountsAsync"/>
+    public Task<(int Visible, int InFlight)> CountsAsync(string queue, CancellationToken cancellationToken = default) =>
+        SqsQueues.CountsAsync(Sqs, queue, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -78,6 +72,8 @@ public sealed class SqsFeedHarness : IAsyncDisposable
             feed.Dispose();
         }
 
+        clients?.Dispose();
+        Sqs.Dispose();
         Metrics.Dispose();
         bucket.Dispose();
     }

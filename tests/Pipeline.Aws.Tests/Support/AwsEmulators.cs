@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon.SQS;
 using Pipeline.Aws.Configuration;
 using Pipeline.Aws.DynamoDb;
 using Pipeline.Aws.S3;
@@ -42,6 +43,10 @@ public sealed class AwsEmulators : IAsyncLifetime
 
     /// <summary>An S3 client for the emulator (path style).</summary>
     public IAmazonS3 CreateS3() => S3ClientFactory.Create(Settings, new S3LakeOptions { Bucket = "unused" });
+
+    /// <summary>An SQS client for the emulator, as a test's own tool (the feed builds its clients with <see cref="Pipeline.Aws.Sqs.SqsClients"/>).</summary>
+    public IAmazonSQS CreateSqs() => new AmazonSQSClient(new BasicAWSCredentials("test", "test"),
+        new AmazonSQSConfig { ServiceURL = Fauxqs.Url.ToString(), AuthenticationRegion = RegionEndpoint.USEast1.SystemName });
 
     /// <summary>A DynamoDB client for the emulator.</summary>
     public IAmazonDynamoDB CreateDynamoDb() => DynamoDbClientFactory.Create(Settings);

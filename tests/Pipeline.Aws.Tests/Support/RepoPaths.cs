@@ -1,6 +1,6 @@
 namespace Pipeline.Aws.Tests.Support;
 
-/// <summary>Folders the tests read: the repository root, its emulators, and the shared AWS models beside it.</summary>
+/// <summary>Folders the tests read: the repository root and its emulators.</summary>
 public static class RepoPaths
 {
     /// <summary>The folder holding Pipeline.sln.</summary>
@@ -8,12 +8,6 @@ public static class RepoPaths
 
     /// <summary><c>tests/emulators</c>, where <c>./test.sh</c> installs the emulators with npm.</summary>
     public static string Emulators => Path.Combine(Root, "tests", "emulators");
-
-    /// <summary>
-    /// The official AWS models (SQS) and the SigV4 test suite, Apache-2.0 data vendored in
-    /// <c>tests/Pipeline.Aws.Tests/AwsModels</c> with their LICENSE and NOTICE.
-    /// </summary>
-    public static string AwsModels => Path.Combine(Root, "tests", "Pipeline.Aws.Tests", "AwsModels");
 
     static string FindRoot()
     {
