@@ -16,9 +16,13 @@ public static class ResourceCatalog
     {
         // --- silo: grains, state, stage runners ---
         var siloUrl = Loopback(options.SiloPort == 0 ? FreePort() : options.SiloPort);
+        // Orleans' ports are chosen once, so a restarted silo is found where the Api's client looks for it.
+        var gatewayPort = FreePort().ToString(CultureInfo.InvariantCulture);
         var silo = new ResourceSpec("silo", ProjectPath("Pipeline.Silo"), siloUrl, Environment(telemetry, "silo", siloUrl, new()
         {
             ["Pipeline__DataDir"] = options.DataDir,
+            ["Orleans__Endpoints__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__Endpoints__GatewayPort"] = gatewayPort,
         }));
 
         // --- api: the public REST API, a client of the silo ---

@@ -6,42 +6,6 @@ namespace Pipeline.Aws.DynamoDb;
 
 public sealed partial class DynamoDbGrainStateStore
 {
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
-    {
-        await tables.EnsureReadyAsync(cancellationToken);
-        var perShard = await Task.WhenAll(Enumerable.Range(0, tables.Options.WakeShards).Select(async shard =>
-        {
-            var response = await dynamo.QueryAsync(new QueryRequest
-            {
-                TableName = Table,
-                IndexName = DynamoDbTables.WakeIndex,
-                KeyConditionExpression = "wake_shard = :shard AND wake_at <= :now",
-                ExpressionAttributeValues = new() { [":shard"] = Number(shard), [":now"] = Number(now.ToUnixTimeMilliseconds()) },
-                Limit = limit,
-            }, cancellationToken);
-            return (response.Items ?? []).Select(i => (Key: i["grain"].S, At: long.Parse(i["wake_at"].N, CultureInfo.InvariantCulture)));
-        }));
-        return perShard.SelectMany(s => s).OrderBy(d => d.At).Take(limit).Select(d => d.Key).ToList();
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default)
-    {
-        // Every key is inherently a full read: one small item per grain (chunk items filtered out).
-        await tables.EnsureReadyAsync(cancellationToken);
-        var keys = new List<string>();
-        var request = new ScanRequest { TableName = Table, ProjectionExpression = "grain", FilterExpression = "attribute_not_exists(chunk_of)" };
-        do
-        {
-            var page = await dynamo.ScanAsync(request, cancellationToken);
-            keys.AddRange((page.Items ?? []).Select(i => i["grain"].S));
-            request.ExclusiveStartKey = page.LastEvaluatedKey;
-        }
-        while (request.ExclusiveStartKey is { Count: > 0 });
-        return keys.Order(StringComparer.Ordinal).ToList();
-    }
-
     async Task<List<byte[]>?> ReadChunksAsync(string key, string chunkId, int count, CancellationToken cancellationToken)
     {
         var chunks = new List<byte[]>(count);

@@ -51,7 +51,7 @@ public sealed partial class DynamoDbGrainStateStore(IAmazonDynamoDB dynamo, Dyna
 
     /// <inheritdoc />
     public async Task<long> WriteAsync(
-        string key, string json, long expectedVersion, DateTimeOffset? wakeAt, CancellationToken cancellationToken = default)
+        string key, string json, long expectedVersion, CancellationToken cancellationToken = default)
     {
         await tables.EnsureReadyAsync(cancellationToken);
         var version = expectedVersion + 1;
@@ -69,12 +69,6 @@ public sealed partial class DynamoDbGrainStateStore(IAmazonDynamoDB dynamo, Dyna
         else
         {
             item["json"] = new AttributeValue { S = json };
-        }
-
-        if (wakeAt is { } wake)
-        {
-            item["wake_at"] = Number(wake.ToUnixTimeMilliseconds());
-            item["wake_shard"] = Number(Shard(key, tables.Options.WakeShards));
         }
 
         PutItemResponse response;
@@ -107,16 +101,31 @@ public sealed partial class DynamoDbGrainStateStore(IAmazonDynamoDB dynamo, Dyna
         return version;
     }
 
-    /// <summary>The wake-index shard of a grain: a stable hash of its key (the same in every process).</summary>
-    public static int Shard(string key, int shards)
+    /// <inheritdoc />
+    public async Task ClearAsync(string key, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        var hash = 2166136261u;
-        foreach (var c in key)
+        await tables.EnsureReadyAsync(cancellationToken);
+        DeleteItemResponse response;
+        try
         {
-            hash = (hash ^ c) * 16777619u;
+            response = await dynamo.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = Table,
+                Key = GrainKey(key),
+                ConditionExpression = expectedVersion == 0 ? "attribute_not_exists(grain)" : "ver = :expected",
+                ExpressionAttributeValues = expectedVersion == 0 ? null : new() { [":expected"] = Number(expectedVersion) },
+                ReturnValues = ReturnValue.ALL_OLD,
+            }, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new ConcurrencyException(key, expectedVersion);
         }
 
-        return (int)(hash % (uint)shards);
+        if (response.Attributes is { } old && old.TryGetValue("chunk_id", out var oldId))
+        {
+            await DeleteChunksAsync(key, oldId.S, int.Parse(old["chunks"].N, CultureInfo.InvariantCulture));
+        }
     }
 
     static Dictionary<string, AttributeValue> GrainKey(string key) => new() { ["grain"] = new AttributeValue { S = key } };

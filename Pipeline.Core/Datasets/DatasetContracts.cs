@@ -3,6 +3,7 @@ using Pipeline.Core.Runs;
 namespace Pipeline.Core.Datasets;
 
 /// <summary>A dataset as <c>GET /api/datasets/{id}</c> shows it.</summary>
+[GenerateSerializer, Alias("pipeline.DatasetInfo")]
 public sealed record DatasetInfo(
     string Id,
     DatasetDefinition Definition,
@@ -14,6 +15,7 @@ public sealed record DatasetInfo(
     string? Table);
 
 /// <summary>Answer to <c>PUT /api/datasets/{id}</c>.</summary>
+[GenerateSerializer, Alias("pipeline.RegisterResult")]
 public sealed record RegisterResult(bool Created, DatasetInfo Dataset);
 
 /// <summary>One file seen in the raw zone. Its identity is (Key, ETag).</summary>
@@ -21,10 +23,13 @@ public sealed record RegisterResult(bool Created, DatasetInfo Dataset);
 /// <param name="ETag">Content identity: the store's ETag, or size and modification time locally.</param>
 /// <param name="Size">Bytes.</param>
 /// <param name="TraceParent">W3C trace context of the upload or notification that reported it.</param>
+[GenerateSerializer, Alias("pipeline.ArrivalNotice")]
 public sealed record ArrivalNotice(string Key, string ETag, long Size, string? TraceParent = null);
 
 /// <summary>What recording arrivals did: how many were new.</summary>
+[GenerateSerializer, Alias("pipeline.ArrivalsRecorded")]
 public sealed record ArrivalsRecorded(int Recorded, int Duplicates);
 
 /// <summary>Answer to an upload.</summary>
+[GenerateSerializer, Alias("pipeline.UploadResult")]
 public sealed record UploadResult(string Key, long Size, bool Duplicate);

@@ -1,6 +1,7 @@
 namespace Pipeline.Core.Queries;
 
 /// <summary>States of a query execution (as Athena names them).</summary>
+[GenerateSerializer, Alias("pipeline.QueryState")]
 public enum QueryState
 {
     /// <summary>Waiting for an engine slot.</summary>
@@ -20,21 +21,27 @@ public enum QueryState
 }
 
 /// <summary>Body of <c>POST /api/queries</c>.</summary>
+[GenerateSerializer, Alias("pipeline.QueryRequest")]
 public sealed record QueryRequest(string? Sql);
 
 /// <summary>Answer to <c>POST /api/queries</c>.</summary>
+[GenerateSerializer, Alias("pipeline.QueryStarted")]
 public sealed record QueryStarted(string QueryId);
 
 /// <summary>Statistics of an execution; <paramref name="Truncated"/> when the result hit the row limit.</summary>
+[GenerateSerializer, Alias("pipeline.QueryStatistics")]
 public sealed record QueryStatistics(long Rows, long BytesScanned, double ElapsedMilliseconds, bool Truncated = false);
 
 /// <summary>A query execution.</summary>
+[GenerateSerializer, Alias("pipeline.QueryExecution")]
 public sealed record QueryExecution(
     string QueryId, string Sql, QueryState State, string? Error, DateTimeOffset SubmittedAt,
     DateTimeOffset? CompletedAt, QueryStatistics? Statistics, string? ResultsLocation);
 
 /// <summary>A column of a result.</summary>
+[GenerateSerializer, Alias("pipeline.ResultColumn")]
 public sealed record ResultColumn(string Name, string Type);
 
 /// <summary>One page of results.</summary>
+[GenerateSerializer, Alias("pipeline.ResultPage")]
 public sealed record ResultPage(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows, string? NextPageToken);

@@ -1,6 +1,7 @@
 namespace Pipeline.Core.Runs;
 
 /// <summary>States of a run.</summary>
+[GenerateSerializer, Alias("pipeline.RunState")]
 public enum RunState
 {
     /// <summary>Created; its first stage has not started.</summary>
@@ -17,6 +18,7 @@ public enum RunState
 }
 
 /// <summary>The stages of a run, in order.</summary>
+[GenerateSerializer, Alias("pipeline.Stage")]
 public enum Stage
 {
     /// <summary>Raw files to partitioned Parquet in the run's staging folder.</summary>
@@ -30,13 +32,16 @@ public enum Stage
 }
 
 /// <summary>One attempt of one stage.</summary>
+[GenerateSerializer, Alias("pipeline.StageAttemptInfo")]
 public sealed record StageAttemptInfo(
     Stage Stage, int Attempt, string Token, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Error, bool? Transient);
 
 /// <summary>Row counts of a run.</summary>
+[GenerateSerializer, Alias("pipeline.RunCounts")]
 public sealed record RunCounts(long RowsIn, long RowsWritten, long RowsQuarantined, int FilesQuarantined);
 
 /// <summary>A run as the API shows it.</summary>
+[GenerateSerializer, Alias("pipeline.RunInfo")]
 public sealed record RunInfo(
     string RunId,
     RunState State,
@@ -51,7 +56,9 @@ public sealed record RunInfo(
     int Reprocessed = 0);
 
 /// <summary>A file or group of rows set aside by a run, with the reason.</summary>
+[GenerateSerializer, Alias("pipeline.QuarantineInfo")]
 public sealed record QuarantineInfo(string SourceKey, string Reason, string? Location);
 
 /// <summary>Answer to <c>POST /api/datasets/{id}/runs</c>.</summary>
+[GenerateSerializer, Alias("pipeline.RunStarted")]
 public sealed record RunStarted(string RunId);

@@ -8,23 +8,20 @@ public sealed class ConcurrencyException(string key, long expected)
     : Exception($"Grain '{key}' is no longer at version {expected}");
 
 /// <summary>
-/// The grain state port (SQLite locally, DynamoDB on AWS): one record per grain with a version that
-/// every write must match, so two silos can never both win a write, and a wake-up time for reminders.
+/// Where Orleans grain state is kept (SQLite locally, DynamoDB on AWS), behind one <c>IGrainStorage</c>: one record
+/// per grain with a version that every write and delete must match, so two silos can never both win.
 /// </summary>
 public interface IGrainStateStore
 {
-    /// <summary>Reads a grain's state; null when it was never written.</summary>
+    /// <summary>Reads a grain's state; null when it was never written or was cleared.</summary>
     Task<GrainRecord?> ReadAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes when the stored version still is <paramref name="expectedVersion"/> (0: not stored yet);
+    /// Writes when the stored version still is <paramref name="expectedVersion"/> (0: nothing stored);
     /// returns the new version or throws <see cref="ConcurrencyException"/>.
     /// </summary>
-    Task<long> WriteAsync(string key, string json, long expectedVersion, DateTimeOffset? wakeAt, CancellationToken cancellationToken = default);
+    Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default);
 
-    /// <summary>Grains whose wake-up time has come.</summary>
-    Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>Every grain key: the silo wakes each at start-up, so work in flight is re-adopted and nothing waits unseen.</summary>
-    Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default);
+    /// <summary>Deletes the record when the stored version still is <paramref name="expectedVersion"/>; else <see cref="ConcurrencyException"/>.</summary>
+    Task ClearAsync(string key, long expectedVersion, CancellationToken cancellationToken = default);
 }

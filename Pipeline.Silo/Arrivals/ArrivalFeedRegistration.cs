@@ -14,6 +14,7 @@ public static class ArrivalFeedRegistration
     public static IServiceCollection AddArrivalFeed(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IArrivalSink, GrainArrivalSink>();
+        services.AddTransient<DatasetNotices>();
         if (PortSelection.From(configuration).Lake == LakeKind.Local)
         {
             return services.AddHostedService<ArrivalScanner>();

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Grains;
 using Pipeline.Core.Lake;
-using Pipeline.Silo.Grains;
 using Pipeline.Silo.Hosting;
 
 namespace Pipeline.Silo.Arrivals;
@@ -14,7 +14,7 @@ namespace Pipeline.Silo.Arrivals;
 /// arrivals yet. The grain makes every (key, ETag) count once; this only avoids asking it twice.
 /// </summary>
 public sealed partial class ArrivalScanner(
-    LakeLayout lake, IArrivalSink sink, GrainServices services, IOptions<SiloOptions> options,
+    LakeLayout lake, IArrivalSink sink, DatasetNotices notices, TimeProvider time, IOptions<SiloOptions> options,
     ILogger<ArrivalScanner> logger) : BackgroundService
 {
     const int BatchSize = 500;
@@ -29,11 +29,10 @@ public sealed partial class ArrivalScanner(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        services.DatasetRegistered += id => dirty[id] = 0;
         FileSystemWatcher? watcher = null;
         var lastFull = DateTimeOffset.MinValue;
         var lastWatch = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(Tick, services.Time);
+        using var timer = new PeriodicTimer(Tick, time);
         try
         {
             do
@@ -41,7 +40,7 @@ public sealed partial class ArrivalScanner(
                 // A raw zone deleted under a running silo (a clean-up by hand) comes back empty; its watch with it. A
                 // watch that keeps failing (the inotify limit) is made again at most every RewatchAfter, the
                 // periodic listing finding files meanwhile.
-                var now = services.Time.GetUtcNow();
+                var now = time.GetUtcNow();
                 if (watcher is not null && !Directory.Exists(watcher.Path) || (watcher is null || rewatch) && now - lastWatch >= RewatchAfter)
                 {
                     watcher?.Dispose();
@@ -58,12 +57,13 @@ public sealed partial class ArrivalScanner(
                     }
                 }
 
-                if (services.Time.GetUtcNow() - lastFull >= options.Value.ReconcileInterval)
+                if (time.GetUtcNow() - lastFull >= options.Value.ReconcileInterval)
                 {
                     MarkAllDirty();
-                    lastFull = services.Time.GetUtcNow();
+                    lastFull = time.GetUtcNow();
                 }
 
+                await NoticeRegisteredAsync(stoppingToken);
                 await ScanDirtyAsync(stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -71,6 +71,23 @@ public sealed partial class ArrivalScanner(
         finally
         {
             watcher?.Dispose();
+        }
+    }
+
+    // A dataset registered through any silo is looked at as soon as this one hears of it.
+    async Task NoticeRegisteredAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var id in await notices.NewAsync(stoppingToken))
+            {
+                dirty[id] = 0;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The cluster is not reachable yet (the silo is starting or stopping): the periodic listing covers it.
+            LogRegistryUnreachable(logger, ex);
         }
     }
 
@@ -102,7 +119,7 @@ public sealed partial class ArrivalScanner(
             {
                 await ScanAsync(dataset, stoppingToken);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GrainException or HttpRequestException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GrainException or OrleansException or TimeoutException)
             {
                 // One unreadable folder or file must not stop the watch of every other dataset; the next periodic
                 // listing (or a watch event) tries it again, rather than every tick.
@@ -151,7 +168,7 @@ public sealed partial class ArrivalScanner(
         }
 
         var seen = known.GetOrAdd(dataset, _ => new HashSet<string>(StringComparer.Ordinal));
-        var now = services.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var notices = new List<ArrivalNotice>();
         var unsettled = false;
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
@@ -206,6 +223,9 @@ public sealed partial class ArrivalScanner(
             }
         }
     }
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Debug, Message = "The dataset registry is not reachable yet; registered datasets are found by the next listing")]
+    static partial void LogRegistryUnreachable(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "The watch on the raw zone lost events; listing it again")]
     static partial void LogWatchLost(ILogger logger, Exception exception);

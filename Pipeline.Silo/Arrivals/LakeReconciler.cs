@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Pipeline.Silo.Grains;
 using Pipeline.Silo.Hosting;
 
 namespace Pipeline.Silo.Arrivals;
@@ -10,7 +9,7 @@ namespace Pipeline.Silo.Arrivals;
 /// <see cref="SiloOptions.ReconcileInterval"/>, and one over a dataset as soon as it is registered.
 /// </summary>
 public sealed partial class LakeReconciler(
-    RawZoneReconciliation reconciliation, GrainServices services, IOptions<SiloOptions> options, ILogger<LakeReconciler> logger)
+    RawZoneReconciliation reconciliation, DatasetNotices notices, TimeProvider time, IOptions<SiloOptions> options, ILogger<LakeReconciler> logger)
     : BackgroundService
 {
     static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -19,20 +18,24 @@ public sealed partial class LakeReconciler(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        services.DatasetRegistered += id => dirty[id] = 0;
         var nextFull = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(Tick, services.Time);
+        using var timer = new PeriodicTimer(Tick, time);
         do
         {
             try
             {
-                if (services.Time.GetUtcNow() >= nextFull)
+                if (time.GetUtcNow() >= nextFull)
                 {
-                    nextFull = services.Time.GetUtcNow() + options.Value.ReconcileInterval;
-                    foreach (var dataset in await services.Store.AllAsync(stoppingToken))
+                    nextFull = time.GetUtcNow() + options.Value.ReconcileInterval;
+                    foreach (var dataset in await notices.AllAsync(stoppingToken))
                     {
                         dirty[dataset] = 0;
                     }
+                }
+
+                foreach (var dataset in await notices.NewAsync(stoppingToken))
+                {
+                    dirty[dataset] = 0;
                 }
 
                 foreach (var dataset in dirty.Keys)

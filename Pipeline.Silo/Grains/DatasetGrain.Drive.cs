@@ -1,20 +1,17 @@
-using System.Text.Json;
+using Orleans.Storage;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Grains;
 using Pipeline.Core.Runs;
 
 namespace Pipeline.Silo.Grains;
 
 public sealed partial class DatasetGrain
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    /// <summary>A stage runner reports a finished attempt; stale tokens (an older attempt) are ignored.</summary>
-    public async Task OnStageCompletedAsync(string token, StageOutcome outcome, CancellationToken cancellationToken = default)
+    public Task StageCompletedAsync(string token, StageOutcome outcome, CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
-        var spec = await SpecAsync(cancellationToken);
-        if (spec is null || state.ActiveRun is not { Current: { } attempt } run || attempt.Token != token)
+        if (Spec is not { } spec || State.ActiveRun is not { Current: { } attempt } run || attempt.Token != token)
         {
-            return;
+            return 0;
         }
 
         var now = services.Time.GetUtcNow();
@@ -37,7 +34,7 @@ public sealed partial class DatasetGrain
             run.EndedAt = now;
         }
 
-        await PersistAsync(cancellationToken);
+        await PersistAsync();
         if (run.State == RunState.Succeeded)
         {
             services.Metrics.RunEnded(Id, run.State);
@@ -45,15 +42,14 @@ public sealed partial class DatasetGrain
         }
 
         await DriveAsync(cancellationToken);
-    }
+        return 0;
+    });
 
-    /// <summary>A stage runner reports a failed attempt: retry with backoff, or fail the run.</summary>
-    public async Task OnStageFailedAsync(string token, string error, bool transient, CancellationToken cancellationToken = default)
+    public Task StageFailedAsync(string token, string error, bool transient, CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
-        var spec = await SpecAsync(cancellationToken);
-        if (spec is null || state.ActiveRun is not { Current: { } attempt } run || attempt.Token != token)
+        if (Spec is not { } spec || State.ActiveRun is not { Current: { } attempt } run || attempt.Token != token)
         {
-            return;
+            return 0;
         }
 
         var now = services.Time.GetUtcNow();
@@ -69,7 +65,7 @@ public sealed partial class DatasetGrain
         }
 
         run.NextAttemptAt = retryAt;
-        await PersistAsync(cancellationToken);
+        await PersistAsync();
         if (retryAt is null)
         {
             services.Metrics.RunEnded(Id, run.State);
@@ -81,22 +77,41 @@ public sealed partial class DatasetGrain
         }
 
         await DriveAsync(cancellationToken);
-    }
+        return 0;
+    });
+
+    public Task WakeAsync(CancellationToken cancellationToken = default) => ApplyAsync(async () =>
+    {
+        if (Spec is null)
+        {
+            return 0;
+        }
+
+        if (State.ActiveRun is { Current: { } current } run && !services.Runner.IsRunning(current.Token))
+        {
+            // Re-adopt an attempt left "started" by a crash: the same token re-executes into the same run folder.
+            services.Runner.Start(Work(run, current));
+            return 0;
+        }
+
+        await DriveAsync(cancellationToken);
+        return 0;
+    });
 
     /// <summary>Applies decisions until the grain has to wait (for an attempt, a time, or new arrivals).</summary>
     async Task DriveAsync(CancellationToken cancellationToken)
     {
-        var spec = await SpecAsync(cancellationToken) ?? throw new InvalidOperationException("not registered");
+        var spec = Spec ?? throw new InvalidOperationException("not registered");
         while (true)
         {
             var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
             services.Metrics.Pending(Id, pending.Count);
             var now = services.Time.GetUtcNow();
-            switch (DatasetDecisions.Next(state, spec, pending, now))
+            switch (DatasetDecisions.Next(State, spec, pending, now))
             {
                 case GrainDecision.CreateRun:
                     CreateRun();
-                    await PersistAsync(cancellationToken);
+                    await PersistAsync();
                     break;
                 case GrainDecision.ClaimArrivals claim:
                     var run = FindRun(claim.RunId);
@@ -104,7 +119,7 @@ public sealed partial class DatasetGrain
                     var claimed = await services.Arrivals.ForRunAsync(Id, run.RunId, cancellationToken);
                     run.TraceParent = services.Spans.Start(Id, run.RunId, claimed.Select(a => a.TraceParent).ToList());
                     run.State = RunState.Running;
-                    await PersistAsync(cancellationToken);
+                    await PersistAsync();
                     break;
                 case GrainDecision.StartAttempt start:
                     var target = FindRun(start.RunId);
@@ -117,14 +132,17 @@ public sealed partial class DatasetGrain
                     };
                     target.Attempts.Add(attempt);
                     target.NextAttemptAt = null;
-                    await PersistAsync(cancellationToken);
+                    await KeepReminderAsync(cancellationToken);
+                    await PersistAsync();
                     services.Runner.Start(Work(target, attempt));
                     return;
                 case GrainDecision.WakeAt wake:
-                    await SetWakeAsync(wake.At, cancellationToken);
+                    await WakeAtAsync(wake.At, cancellationToken);
+                    return;
+                case GrainDecision.AwaitAttempt:
                     return;
                 default:
-                    await SetWakeAsync(null, cancellationToken);
+                    await WakeAtAsync(null, cancellationToken);
                     return;
             }
         }
@@ -138,51 +156,49 @@ public sealed partial class DatasetGrain
     public static List<string> SkippedFiles(IEnumerable<QuarantineInfo> quarantined) =>
         quarantined.Where(q => q.Location is null).Select(q => q.SourceKey).ToList();
 
-    async Task SetWakeAsync(DateTimeOffset? at, CancellationToken cancellationToken)
-    {
-        if (state.WakeAt != at)
-        {
-            state.WakeAt = at;
-            await PersistAsync(cancellationToken);
-        }
-    }
-
-    DatasetSpec? Spec { get; set; }
-
     DatasetDefinition? specSource;
+    DatasetSpec? spec;
 
     // Validated once per definition object (a registration or a reload replaces it), not on every call.
-    async Task<DatasetSpec?> SpecAsync(CancellationToken cancellationToken)
+    DatasetSpec? Spec
     {
-        await EnsureLoadedAsync(cancellationToken);
-        if (!ReferenceEquals(specSource, state.Definition))
+        get
         {
-            specSource = state.Definition;
-            Spec = state.Definition is null ? null : DatasetValidator.Validate(Id, state.Definition, out _);
-        }
+            if (!ReferenceEquals(specSource, State.Definition))
+            {
+                specSource = State.Definition;
+                spec = State.Definition is null ? null : DatasetValidator.Validate(Id, State.Definition, out _);
+            }
 
-        return Spec;
+            return spec;
+        }
     }
 
-    async Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    Task PersistAsync() => persisted.WriteStateAsync();
+
+    /// <summary>
+    /// Runs a call. A write lost to another activation (possible while the cluster's membership changes) reloads
+    /// the state and re-applies the call; any other failure but a refusal drops this activation, so the next call
+    /// starts from what is stored rather than from memory the failed call may have changed.
+    /// </summary>
+    async Task<T> ApplyAsync<T>(Func<Task<T>> call)
     {
-        if (loaded)
+        const int MaxAttempts = 3;
+        for (var attempt = 1; ; attempt++)
         {
-            return;
+            try
+            {
+                return await call();
+            }
+            catch (InconsistentStateException) when (attempt < MaxAttempts)
+            {
+                await persisted.ReadStateAsync();
+            }
+            catch (Exception ex) when (ex is not GrainException)
+            {
+                DeactivateOnIdle();
+                throw;
+            }
         }
-
-        var record = await services.Store.ReadAsync(Id, cancellationToken);
-        state = record is null ? new DatasetState() : JsonSerializer.Deserialize<DatasetState>(record.Json, Json)!;
-        version = record?.Version ?? 0;
-        loaded = true;
-    }
-
-    /// <summary>Forgets the in-memory state; the next call reloads it (after a lost conditional write).</summary>
-    internal void Reset() => loaded = false;
-
-    async Task PersistAsync(CancellationToken cancellationToken)
-    {
-        var json = JsonSerializer.Serialize(state, Json);
-        version = await services.Store.WriteAsync(Id, json, version, state.WakeAt, cancellationToken);
     }
 }

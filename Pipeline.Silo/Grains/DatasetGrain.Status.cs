@@ -5,32 +5,34 @@ namespace Pipeline.Silo.Grains;
 
 public sealed partial class DatasetGrain
 {
-    /// <summary>Definition and status: arrivals total and pending, the last run, the table.</summary>
-    public async Task<DatasetInfo> GetStatusAsync(CancellationToken cancellationToken = default)
+    public Task<DatasetInfo> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        RequireRegistered(await SpecAsync(cancellationToken));
+        RequireRegistered();
+        return StatusAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RunInfo>> GetRunsAsync(CancellationToken cancellationToken = default)
+    {
+        RequireRegistered();
+        return Task.FromResult<IReadOnlyList<RunInfo>>(State.Runs.AsEnumerable().Reverse().Select(ToInfo).ToList());
+    }
+
+    public Task<RunInfo> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        RequireRegistered();
+        return Task.FromResult(ToInfo(FindRun(runId)));
+    }
+
+    async Task<DatasetInfo> StatusAsync(CancellationToken cancellationToken)
+    {
         var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
         var total = await services.Arrivals.TotalAsync(Id, cancellationToken);
         // The run in progress (a reprocessed older run too), else the newest one.
-        var last = state.ActiveRun ?? state.Runs.LastOrDefault();
+        var last = State.ActiveRun ?? State.Runs.LastOrDefault();
         // A reprocessed run's earlier output stays in the table while it runs again, and when that fails.
-        var hasTable = state.Runs.Any(r => r.State == RunState.Succeeded || r.Reprocessed > 0);
-        return new DatasetInfo(Id, state.Definition!, state.RegisteredAt, state.UpdatedAt, total, pending.Count,
+        var hasTable = State.Runs.Any(r => r.State == RunState.Succeeded || r.Reprocessed > 0);
+        return new DatasetInfo(Id, State.Definition!, State.RegisteredAt, State.UpdatedAt, total, pending.Count,
             last is null ? null : ToInfo(last), hasTable ? Id : null);
-    }
-
-    /// <summary>The runs kept in the state, newest first.</summary>
-    public async Task<IReadOnlyList<RunInfo>> GetRunsAsync(CancellationToken cancellationToken = default)
-    {
-        RequireRegistered(await SpecAsync(cancellationToken));
-        return state.Runs.AsEnumerable().Reverse().Select(ToInfo).ToList();
-    }
-
-    /// <summary>One run with its attempts.</summary>
-    public async Task<RunInfo> GetRunAsync(string runId, CancellationToken cancellationToken = default)
-    {
-        RequireRegistered(await SpecAsync(cancellationToken));
-        return ToInfo(FindRun(runId));
     }
 
     static RunInfo ToInfo(RunRecord run) => new(

@@ -1,67 +1,73 @@
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Grains;
 using Pipeline.Core.Runs;
 using Pipeline.Silo.Faults;
+using Pipeline.Silo.Stages;
+using Pipeline.Silo.Storage;
 
 namespace Pipeline.Silo.Grains;
 
 /// <summary>
 /// The durable actor of one dataset: records arrivals exactly once, decides when runs start, drives
-/// each run's stages with retries. Calls are serialized by its activation; every change is persisted
-/// (version-checked) before any side effect starts.
+/// each run's stages with retries. Orleans runs one call at a time; every change is persisted
+/// (ETag-checked) before any side effect starts, and long work runs outside the grain's turns.
 /// </summary>
-public sealed partial class DatasetGrain(string id, GrainServices services)
+[GrainType("dataset")]
+public sealed partial class DatasetGrain(
+    [PersistentState("state", PipelineGrainStorage.Name)] IPersistentState<DatasetState> persisted,
+    GrainServices services) : Grain, IDatasetGrain, IDatasetWorkGrain, IRemindable
 {
-    DatasetState state = new();
-    long version;
-    bool loaded;
+    string Id => this.GetPrimaryKeyString();
 
-    /// <summary>The dataset id (grain key).</summary>
-    public string Id { get; } = id;
+    DatasetState State => persisted.State;
 
-    /// <summary>Registers or updates the definition.</summary>
-    public async Task<RegisterResult> RegisterAsync(DatasetDefinition definition, CancellationToken cancellationToken = default)
+    public Task<RegisterResult> RegisterAsync(DatasetDefinition definition, CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
-        await EnsureLoadedAsync(cancellationToken);
         if (DatasetValidator.Validate(Id, definition, out var errors) is null)
         {
             throw new GrainException(GrainErrorKind.Invalid, "The dataset definition is invalid.", errors);
         }
 
-        var created = state.Definition is null;
-        var now = services.Time.GetUtcNow();
-        state.Definition = definition;
-        state.UpdatedAt = now;
+        var created = State.Definition is null;
         if (created)
         {
-            state.RegisteredAt = now;
+            // Listed before it exists, never the other way round: a silo's folder watch may look a moment early.
+            await GrainFactory.GetGrain<IDatasetRegistryGrain>(IDatasetRegistryGrain.Key).AddAsync(Id, cancellationToken);
         }
 
-        await PersistAsync(cancellationToken);
-        services.Registered(Id);
-        await DriveAsync(cancellationToken);
-        return new RegisterResult(created, await GetStatusAsync(cancellationToken));
-    }
+        var now = services.Time.GetUtcNow();
+        State.Definition = definition;
+        State.UpdatedAt = now;
+        if (created)
+        {
+            State.RegisteredAt = now;
+        }
 
-    /// <summary>Records arrivals; a (key, ETag) seen before is a no-op.</summary>
-    public async Task<ArrivalsRecorded> RecordArrivalsAsync(IReadOnlyList<ArrivalNotice> arrivals, CancellationToken cancellationToken = default)
+        await PersistAsync();
+        await DriveAsync(cancellationToken);
+        return new RegisterResult(created, await StatusAsync(cancellationToken));
+    });
+
+    public Task<ArrivalsRecorded> RecordArrivalsAsync(IReadOnlyList<ArrivalNotice> arrivals, CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
-        RequireRegistered(await SpecAsync(cancellationToken));
+        RequireRegistered();
+        // The reminder comes first: arrivals recorded just before a crash still get their run.
+        await KeepReminderAsync(cancellationToken);
         var result = await services.Arrivals.AddAsync(Id, arrivals, services.Time.GetUtcNow(), cancellationToken);
         if (result.Recorded > 0)
         {
             services.Metrics.Arrived(Id, result.Recorded);
             services.Faults.Hit(FaultPoint.AfterArrival);
-            await DriveAsync(cancellationToken);
         }
 
+        await DriveAsync(cancellationToken);
         return result;
-    }
+    });
 
-    /// <summary>Starts a run of the pending files now, whatever the batching policy says.</summary>
-    public async Task<RunStarted> TriggerRunAsync(CancellationToken cancellationToken = default)
+    public Task<RunStarted> TriggerRunAsync(CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
-        RequireRegistered(await SpecAsync(cancellationToken));
-        if (state.ActiveRun is { } active)
+        RequireRegistered();
+        if (State.ActiveRun is { } active)
         {
             throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is still in progress; try again when it ends.");
         }
@@ -73,36 +79,27 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
         }
 
         var run = CreateRun();
-        await PersistAsync(cancellationToken);
+        await PersistAsync();
         await DriveAsync(cancellationToken);
         return new RunStarted(run.RunId);
-    }
+    });
 
-    /// <summary>Starts a failed run again from the stage that failed, with a fresh attempt budget.</summary>
-    public async Task<RunStarted> RetryAsync(string runId, CancellationToken cancellationToken = default)
+    public Task<RunStarted> RetryAsync(string runId, CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
-        RequireRegistered(await SpecAsync(cancellationToken));
+        RequireRegistered();
         var run = FindRun(runId);
         if (run.State != RunState.Failed)
         {
             throw new GrainException(GrainErrorKind.Conflict, $"Run {runId} is {run.State}; only a failed run can be retried{(run.State == RunState.Succeeded ? " (a succeeded one can be reprocessed: POST .../reprocess)" : "")}.");
         }
 
-        if (state.ActiveRun is { } active)
-        {
-            throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is in progress; retry when it ends.");
-        }
-
+        RequireIdle();
         return await RestartAsync(run, cancellationToken);
-    }
+    });
 
-    /// <summary>
-    /// Runs a succeeded run again from Transform over the same files with the current definition (a fixed schema
-    /// or time format); its commit replaces the run's earlier output, so no row is doubled.
-    /// </summary>
-    public async Task<RunStarted> ReprocessAsync(string runId, CancellationToken cancellationToken = default)
+    public Task<RunStarted> ReprocessAsync(string runId, CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
-        RequireRegistered(await SpecAsync(cancellationToken));
+        RequireRegistered();
         var run = FindRun(runId);
         if (run.State != RunState.Succeeded)
         {
@@ -110,15 +107,19 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
                 $"Run {runId} is {run.State}; only a succeeded run can be reprocessed{(run.State == RunState.Failed ? " (retry a failed one)" : "")}.");
         }
 
-        if (state.ActiveRun is { } active)
+        RequireIdle();
+        // Refused before anything changes when the run's raw content is gone: its rows would leave the table.
+        var inputs = await RunInputs.ResolveAsync(services.Arrivals, services.Lake, Id, runId, download: false, cancellationToken);
+        if (inputs.Lost(SkippedFiles(run.Quarantined)) is { } lost)
         {
-            throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is in progress; reprocess when it ends.");
+            throw new GrainException(GrainErrorKind.Conflict,
+                $"Run {runId} cannot be reprocessed without dropping rows: {lost}. The table keeps the run's output.");
         }
 
         run.Reprocessed++;
         run.Stage = Stage.Transform;
         return await RestartAsync(run, cancellationToken);
-    }
+    });
 
     // A run started again (retry, reprocess): a fresh attempt budget and a new root span.
     async Task<RunStarted> RestartAsync(RunRecord run, CancellationToken cancellationToken)
@@ -128,38 +129,28 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
         run.State = RunState.Running;
         run.EndedAt = null;
         run.NextAttemptAt = null;
-        await PersistAsync(cancellationToken);
+        await PersistAsync();
         await DriveAsync(cancellationToken);
         return new RunStarted(run.RunId);
     }
 
-    /// <summary>Wakes up: a batching window or a retry backoff has passed, or the silo restarted.</summary>
-    public async Task OnReminderAsync(CancellationToken cancellationToken = default)
-    {
-        if (await SpecAsync(cancellationToken) is null)
-        {
-            return;
-        }
-
-        if (state.ActiveRun?.Current is { } current && !services.Runner.IsRunning(current.Token))
-        {
-            // Re-adopt an attempt left "started" by a crash: the same token re-executes into the same run folder.
-            services.Runner.Start(Work(state.ActiveRun, current));
-            return;
-        }
-
-        await DriveAsync(cancellationToken);
-    }
-
     RunRecord FindRun(string runId) =>
-        state.Runs.FirstOrDefault(r => r.RunId == runId)
+        State.Runs.FirstOrDefault(r => r.RunId == runId)
         ?? throw new GrainException(GrainErrorKind.NotFound, $"Dataset '{Id}' has no run '{runId}'.");
 
-    static void RequireRegistered(DatasetSpec? spec)
+    void RequireRegistered()
     {
-        if (spec is null)
+        if (Spec is null)
         {
             throw new GrainException(GrainErrorKind.NotFound, "The dataset is not registered.");
+        }
+    }
+
+    void RequireIdle()
+    {
+        if (State.ActiveRun is { } active)
+        {
+            throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is in progress; try again when it ends.");
         }
     }
 
@@ -167,16 +158,16 @@ public sealed partial class DatasetGrain(string id, GrainServices services)
     {
         var run = new RunRecord
         {
-            RunId = DatasetDecisions.RunId(state.NextRunNumber++),
+            RunId = DatasetDecisions.RunId(State.NextRunNumber++),
             State = RunState.Pending,
             Stage = Stage.Transform,
             CreatedAt = services.Time.GetUtcNow(),
         };
-        state.Runs.Add(run);
-        var finished = state.Runs.Count(r => r.State is RunState.Succeeded or RunState.Failed);
+        State.Runs.Add(run);
+        var finished = State.Runs.Count(r => r.State is RunState.Succeeded or RunState.Failed);
         if (finished > DatasetState.MaxRunsKept)
         {
-            state.Runs.Remove(state.Runs.First(r => r.State is RunState.Succeeded or RunState.Failed));
+            State.Runs.Remove(State.Runs.First(r => r.State is RunState.Succeeded or RunState.Failed));
         }
 
         return run;

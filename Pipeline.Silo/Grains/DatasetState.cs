@@ -1,106 +1,127 @@
+using System.Text.Json.Serialization;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Runs;
 
 namespace Pipeline.Silo.Grains;
 
-/// <summary>The persisted state of one dataset grain (serialized as JSON, written with a version check).</summary>
+/// <summary>The persisted state of one dataset grain (JSON in the grain store, ETag-checked).</summary>
+[GenerateSerializer, Alias("pipeline.DatasetState")]
 public sealed class DatasetState
 {
     /// <summary>Most finished runs kept in the state; older ones are dropped (their arrivals stay in the log).</summary>
     public const int MaxRunsKept = 200;
 
-    /// <summary>The registered definition; null while the dataset is not registered.</summary>
+    /// <summary>Null while the dataset is not registered.</summary>
+    [Id(0)]
     public DatasetDefinition? Definition { get; set; }
 
-    /// <summary>When it was first registered.</summary>
+    [Id(1)]
     public DateTimeOffset RegisteredAt { get; set; }
 
     /// <summary>When the definition last changed.</summary>
+    [Id(2)]
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Number of the next run.</summary>
+    [Id(3)]
     public int NextRunNumber { get; set; } = 1;
 
     /// <summary>Recent runs, oldest first.</summary>
+    [Id(4)]
     public List<RunRecord> Runs { get; set; } = [];
 
-    /// <summary>When the reminder loop must wake the grain (retry backoff, batching window).</summary>
+    /// <summary>When the grain must wake (retry backoff, batching window).</summary>
+    [Id(5)]
     public DateTimeOffset? WakeAt { get; set; }
 
     /// <summary>The run in progress, if any (one run at a time keeps arrival order).</summary>
+    [JsonIgnore]
     public RunRecord? ActiveRun => Runs.LastOrDefault(r => r.State is RunState.Pending or RunState.Running);
 }
 
-/// <summary>One run in the grain state.</summary>
+[GenerateSerializer, Alias("pipeline.RunRecord")]
 public sealed class RunRecord
 {
-    /// <summary>Run id, <c>run-000001</c>.</summary>
+    /// <summary><c>run-000001</c>: run ids sort in creation order.</summary>
+    [Id(0)]
     public required string RunId { get; set; }
 
-    /// <summary>State.</summary>
+    [Id(1)]
     public RunState State { get; set; }
 
     /// <summary>The stage running or next to run.</summary>
+    [Id(2)]
     public Stage Stage { get; set; }
 
     /// <summary>Files claimed; null until the arrivals are claimed.</summary>
+    [Id(3)]
     public int? Files { get; set; }
 
-    /// <summary>Created.</summary>
+    [Id(4)]
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Ended (succeeded or failed).</summary>
+    [Id(5)]
     public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>When the next attempt is due after a failure.</summary>
+    [Id(6)]
     public DateTimeOffset? NextAttemptAt { get; set; }
 
-    /// <summary>Every stage attempt, in order.</summary>
+    [Id(7)]
     public List<AttemptRecord> Attempts { get; set; } = [];
 
     /// <summary>Row counts once transformed.</summary>
+    [Id(8)]
     public RunCounts? Counts { get; set; }
 
     /// <summary>What was set aside.</summary>
+    [Id(9)]
     public List<QuarantineInfo> Quarantined { get; set; } = [];
 
     /// <summary>How many times the run was reprocessed (its files read again with the current definition).</summary>
+    [Id(10)]
     public int Reprocessed { get; set; }
 
     /// <summary>W3C trace context of the run's root span.</summary>
+    [Id(11)]
     public string? TraceParent { get; set; }
 
     /// <summary>The attempt in flight, if any.</summary>
+    [JsonIgnore]
     public AttemptRecord? Current => Attempts.LastOrDefault(a => a.EndedAt is null);
 
     /// <summary>Attempts of one stage since the run was last (re)started.</summary>
     public int AttemptsOf(Stage stage) => Attempts.Count(a => a.Stage == stage && !a.Superseded);
 }
 
-/// <summary>One stage attempt.</summary>
+[GenerateSerializer, Alias("pipeline.AttemptRecord")]
 public sealed class AttemptRecord
 {
-    /// <summary>Stage.</summary>
+    [Id(0)]
     public Stage Stage { get; set; }
 
-    /// <summary>1-based attempt number within the stage.</summary>
+    /// <summary>1-based attempt number within the stage, counted across manual retries.</summary>
+    [Id(1)]
     public int Attempt { get; set; }
 
-    /// <summary>Deterministic token (<c>dataset/run/stage/attempt</c>) to find the job again after a crash.</summary>
+    /// <summary>Deterministic (<c>dataset/run/stage/attempt</c>): finds the job again after a crash.</summary>
+    [Id(2)]
     public required string Token { get; set; }
 
-    /// <summary>Started.</summary>
+    [Id(3)]
     public DateTimeOffset StartedAt { get; set; }
 
-    /// <summary>Ended; null while in flight.</summary>
+    /// <summary>Null while in flight.</summary>
+    [Id(4)]
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Failure reason.</summary>
+    [Id(5)]
     public string? Error { get; set; }
 
-    /// <summary>Whether the failure was transient.</summary>
+    [Id(6)]
     public bool? Transient { get; set; }
 
     /// <summary>True for attempts before a manual retry (they no longer count against the limit).</summary>
+    [Id(7)]
     public bool Superseded { get; set; }
 }

@@ -12,11 +12,12 @@ public sealed record StageWork(
     int Reprocessed = 0, IReadOnlyList<string>? SkippedBefore = null);
 
 /// <summary>What a successful attempt reports back.</summary>
+[GenerateSerializer, Immutable, Alias("pipeline.StageOutcome")]
 public sealed record StageOutcome(RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined);
 
 /// <summary>
-/// Runs stage attempts outside the grain's mailbox (long work never blocks a grain) and reports
-/// back through <see cref="IGrainCallback"/>.
+/// Runs stage attempts outside grain turns (long work never blocks a grain) and reports back through
+/// <see cref="IDatasetWorkGrain"/>.
 /// </summary>
 public interface IStageRunner
 {
@@ -25,14 +26,4 @@ public interface IStageRunner
 
     /// <summary>True while an attempt with that token runs in this process.</summary>
     bool IsRunning(string token);
-}
-
-/// <summary>How stage runners report to grains.</summary>
-public interface IGrainCallback
-{
-    /// <summary>The attempt succeeded.</summary>
-    Task StageCompletedAsync(string dataset, string token, StageOutcome outcome, CancellationToken cancellationToken = default);
-
-    /// <summary>The attempt failed.</summary>
-    Task StageFailedAsync(string dataset, string token, string error, bool transient, CancellationToken cancellationToken = default);
 }

@@ -25,10 +25,12 @@ public static class SiloServices
         services.AddValidatedOptions<SiloOptions>(SiloOptions.Section);
         services.AddValidatedOptions<QueryOptions>(QueryOptions.Section);
         services.AddValidatedOptions<FaultOptions>(FaultOptions.Section);
+        services.AddValidatedOptions<GrainOptions>(GrainOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
 
-        // --- state: grains and arrivals in SQLite or DynamoDB (Pipeline:State); the catalog in SQLite; the lake (Pipeline:Lake) ---
+        // --- the Orleans silo; grain state and arrivals in SQLite or DynamoDB (Pipeline:State); the catalog in SQLite; the lake (Pipeline:Lake) ---
+        builder.AddOrleansSilo();
         services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
         services.AddGrainState<SqliteGrainStateStore, SqliteArrivalLog>(builder.Configuration);
         services.AddSingleton<CatalogStore>();
@@ -40,9 +42,6 @@ public static class SiloServices
         services.AddSingleton<RunSpans>();
         services.AddSingleton<SiloMetrics>();
         services.AddSingleton<GrainServices>();
-        services.AddSingleton<GrainRuntime>();
-        services.AddSingleton<IGrainCallback>(sp => sp.GetRequiredService<GrainRuntime>());
-        services.AddHostedService<ReminderService>();
         services.AddArrivalFeed(builder.Configuration);
 
         // --- stages ---

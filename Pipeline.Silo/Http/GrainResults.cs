@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pipeline.Silo.Grains;
+using Pipeline.Core.Grains;
 
 namespace Pipeline.Silo.Http;
 

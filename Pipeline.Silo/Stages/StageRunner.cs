@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Pipeline.Core.Grains;
 using Pipeline.Core.Runs;
 using Pipeline.Silo.Grains;
 
@@ -49,8 +50,9 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
         activity?.SetTag("pipeline.dataset", work.Dataset).SetTag("pipeline.run_id", work.RunId)
             .SetTag("pipeline.stage", work.Stage.ToString()).SetTag("pipeline.attempt", work.Attempt)
             .SetTag("pipeline.engine", "duckdb");
-        var callback = services.GetRequiredService<IGrainCallback>();
+        var grain = services.GetRequiredService<IGrainFactory>().GetGrain<IDatasetWorkGrain>(work.Dataset);
         LogStarted(logger, work.Dataset, work.RunId, work.Stage, work.Attempt);
+        Func<Task> report;
         try
         {
             var outcome = await StageFor(work.Stage).RunAsync(work, cancellationToken);
@@ -61,12 +63,13 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
             }
 
             activity?.SetStatus(ActivityStatusCode.Ok);
-            await callback.StageCompletedAsync(work.Dataset, work.Token, outcome, CancellationToken.None);
             LogCompleted(logger, work.Dataset, work.RunId, work.Stage, work.Attempt);
+            report = () => grain.StageCompletedAsync(work.Token, outcome, CancellationToken.None);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The silo is stopping: the attempt stays "started" and is re-adopted at the next start.
+            // The silo is stopping: the attempt stays "started" and is re-adopted by the grain's reminder.
+            return;
         }
         catch (Exception ex)
         {
@@ -74,7 +77,35 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.AddException(ex);
             LogFailed(logger, work.Dataset, work.RunId, work.Stage, work.Attempt, transient, ex);
-            await callback.StageFailedAsync(work.Dataset, work.Token, ex.Message, transient, CancellationToken.None);
+            report = () => grain.StageFailedAsync(work.Token, ex.Message, transient, CancellationToken.None);
+        }
+
+        try
+        {
+            await ReportAsync(work, report, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            LogReportLost(logger, work.Dataset, work.RunId, work.Stage, ex);
+        }
+    }
+
+    // A report the grain never gets leaves the attempt "started": its reminder re-adopts it, and the attempt runs
+    // again into the same run folder. Worth a few tries first (the grain may be moving between silos).
+    async Task ReportAsync(StageWork work, Func<Task> report, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await report();
+                return;
+            }
+            catch (Exception ex) when (attempt < 5 && !cancellationToken.IsCancellationRequested && ex is not GrainException)
+            {
+                LogReportRetried(logger, work.Dataset, work.RunId, work.Stage, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None);
+            }
         }
     }
 
@@ -97,6 +128,12 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
     }
 
     int disposed;
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "{DatasetId} {RunId}: the {Stage} attempt's outcome did not reach the grain; its reminder runs the attempt again")]
+    static partial void LogReportLost(ILogger logger, string datasetId, string runId, Stage stage, Exception exception);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "{DatasetId} {RunId}: reporting {Stage} to the grain failed; trying again")]
+    static partial void LogReportRetried(ILogger logger, string datasetId, string runId, Stage stage, Exception exception);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "{DatasetId} {RunId}: {Stage} attempt {Attempt} started")]
     static partial void LogStarted(ILogger logger, string datasetId, string runId, Stage stage, int attempt);

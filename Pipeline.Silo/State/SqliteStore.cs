@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Pipeline.Silo.State;
 
 /// <summary>
-/// The silo's SQLite file (<c>&lt;data-dir&gt;/state/pipeline.db</c>, WAL): grain state, the arrival log
-/// and the catalog. Each call opens a pooled connection; writers wait on a busy timeout.
+/// The silo's SQLite file (<c>&lt;data-dir&gt;/state/pipeline.db</c>, WAL): grain state, reminders, the arrival log
+/// and the catalog; silos on one machine share it. Each call opens a pooled connection; writers wait on a busy timeout.
 /// </summary>
 public sealed class SqliteStore
 {
@@ -60,11 +60,14 @@ public sealed class SqliteStore
     }
 
     const string Schema = """
-        CREATE TABLE IF NOT EXISTS grains (
-            key TEXT PRIMARY KEY, version INTEGER NOT NULL, state TEXT NOT NULL,
-            wake_at INTEGER NULL);
-        CREATE INDEX IF NOT EXISTS grains_wake_at ON grains(wake_at) WHERE wake_at IS NOT NULL;
-        DROP INDEX IF EXISTS grains_active;
+        CREATE TABLE IF NOT EXISTS grain_state (key TEXT PRIMARY KEY, version INTEGER NOT NULL, state TEXT NOT NULL);
+
+        -- Orleans reminders: ranges of the ring are read by the grain's uniform hash.
+        CREATE TABLE IF NOT EXISTS reminders (
+            service_id TEXT NOT NULL, grain_id TEXT NOT NULL, name TEXT NOT NULL, grain_hash INTEGER NOT NULL,
+            start_at TEXT NOT NULL, period_ms INTEGER NOT NULL, etag TEXT NOT NULL,
+            PRIMARY KEY (service_id, grain_id, name));
+        CREATE INDEX IF NOT EXISTS reminders_hash ON reminders(service_id, grain_hash);
 
         CREATE TABLE IF NOT EXISTS arrivals (
             seq INTEGER PRIMARY KEY AUTOINCREMENT, dataset TEXT NOT NULL, key TEXT NOT NULL, etag TEXT NOT NULL,

@@ -73,12 +73,10 @@ public sealed class AwsPortsRegistrationTests
     {
         public Task<GrainRecord?> ReadAsync(string key, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<long> WriteAsync(string key, string json, long expectedVersion, DateTimeOffset? wakeAt, CancellationToken cancellationToken = default) =>
+        public Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task ClearAsync(string key, long expectedVersion, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     sealed class FakeLog : IArrivalLog

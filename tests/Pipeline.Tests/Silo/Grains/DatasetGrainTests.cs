@@ -1,39 +1,24 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Grains;
 using Pipeline.Core.Runs;
-using Pipeline.Silo.Faults;
 using Pipeline.Silo.Grains;
-using Pipeline.Silo.State;
-using Pipeline.Silo.Telemetry;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Silo.Grains;
 
-/// <summary>The dataset grain on a real SQLite state store, with a scripted stage runner.</summary>
+/// <summary>The dataset grain in an Orleans test cluster on a real SQLite store, with a scripted stage runner.</summary>
 public sealed class DatasetGrainTests : IAsyncLifetime
 {
-    readonly TempFolder folder = new();
     readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    readonly ScriptedStageRunner runner = new();
-    static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-    readonly SqliteStore store;
-    GrainRuntime runtime;
+    GrainCluster grains = null!;
 
-    public DatasetGrainTests()
-    {
-        store = new SqliteStore(folder.Path);
-        runtime = CreateRuntime();
-    }
+    ScriptedStageRunner runner => grains.Runner;
 
-    GrainRuntime CreateRuntime() => new(
-        new GrainServices(new SqliteGrainStateStore(store), new SqliteArrivalLog(store), runner, time,
-            new FaultInjector(Options.Create(new FaultOptions())), new RunSpans(), new SiloMetrics(Meters)) { Jitter = () => 1.0 },
-        NullLogger<GrainRuntime>.Instance);
+    IDatasetGrain Trips => grains.Grains.GetGrain<IDatasetGrain>("trips");
 
-    Task<T> Call<T>(Func<DatasetGrain, CancellationToken, Task<T>> call) => runtime.CallAsync("trips", call);
+    IDatasetWorkGrain Work => grains.Grains.GetGrain<IDatasetWorkGrain>("trips");
+
+    Task<T> Call<T>(Func<IDatasetGrain, CancellationToken, Task<T>> call) => call(Trips, CancellationToken.None);
 
     static ArrivalNotice File(string name, string etag = "e1") => new($"raw/trips/{name}", etag, 10);
 
@@ -68,10 +53,10 @@ public sealed class DatasetGrainTests : IAsyncLifetime
 
         var transform = Assert.Single(runner.Started);
         Assert.Equal(Stage.Transform, transform.Stage);
-        await runtime.StageCompletedAsync("trips", transform.Token, new StageOutcome(new RunCounts(10, 9, 1, 0), []));
+        await Work.StageCompletedAsync(transform.Token, new StageOutcome(new RunCounts(10, 9, 1, 0), []));
         var catalog = runner.Started[1];
         Assert.Equal(Stage.Catalog, catalog.Stage);
-        await runtime.StageCompletedAsync("trips", catalog.Token, new StageOutcome(null, []));
+        await Work.StageCompletedAsync(catalog.Token, new StageOutcome(null, []));
 
         var run = await Call((g, ct) => g.GetRunAsync(transform.RunId, ct));
         Assert.Equal(RunState.Succeeded, run.State);
@@ -86,16 +71,16 @@ public sealed class DatasetGrainTests : IAsyncLifetime
         await RegisterAsync(attempts: 2);
         await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct));
 
-        await runtime.StageFailedAsync("trips", runner.Started[0].Token, "disk full", transient: true);
+        await Work.StageFailedAsync(runner.Started[0].Token, "disk full", transient: true);
         var waiting = await Call((g, ct) => g.GetRunAsync("run-000001", ct));
         Assert.Equal(RunState.Running, waiting.State);
         Assert.Equal(time.GetUtcNow().AddSeconds(2), waiting.NextAttemptAt);
         Assert.Single(runner.Started);
 
         time.Advance(TimeSpan.FromSeconds(2));
-        await Call(async (g, ct) => { await g.OnReminderAsync(ct); return 0; });
+        await Work.WakeAsync();
         Assert.Equal(2, runner.Started.Count);
-        await runtime.StageFailedAsync("trips", runner.Started[1].Token, "disk still full", transient: true);
+        await Work.StageFailedAsync(runner.Started[1].Token, "disk still full", transient: true);
 
         var failed = await Call((g, ct) => g.GetRunAsync("run-000001", ct));
         Assert.Equal(RunState.Failed, failed.State);
@@ -107,7 +92,7 @@ public sealed class DatasetGrainTests : IAsyncLifetime
     {
         await RegisterAsync();
         await Call((g, ct) => g.RecordArrivalsAsync([File("a.csv")], ct));
-        await runtime.StageFailedAsync("trips", runner.Started[0].Token, "column fare missing", transient: false);
+        await Work.StageFailedAsync(runner.Started[0].Token, "column fare missing", transient: false);
         Assert.Equal(RunState.Failed, (await Call((g, ct) => g.GetRunAsync("run-000001", ct))).State);
 
         await Call((g, ct) => g.RetryAsync("run-000001", ct));
@@ -123,9 +108,10 @@ public sealed class DatasetGrainTests : IAsyncLifetime
         await RegisterAsync();
         foreach (var name in new[] { "a.csv", "b.csv" })
         {
-            await Call((g, ct) => g.RecordArrivalsAsync([File(name)], ct));
-            await runtime.StageCompletedAsync("trips", runner.Started[^1].Token, new StageOutcome(new RunCounts(10, 9, 1, 0), []));
-            await runtime.StageCompletedAsync("trips", runner.Started[^1].Token, new StageOutcome(null, []));
+            var raw = await grains.PutRawAsync("trips", name);
+            await Call((g, ct) => g.RecordArrivalsAsync([raw], ct));
+            await Work.StageCompletedAsync(runner.Started[^1].Token, new StageOutcome(new RunCounts(10, 9, 1, 0), []));
+            await Work.StageCompletedAsync(runner.Started[^1].Token, new StageOutcome(null, []));
         }
 
         var started = await Call((g, ct) => g.ReprocessAsync("run-000001", ct));
@@ -148,9 +134,8 @@ public sealed class DatasetGrainTests : IAsyncLifetime
         var token = runner.Started[0].Token;
 
         runner.Crash();
-        await runtime.DisposeAsync();
-        runtime = CreateRuntime();
-        await Call(async (g, ct) => { await g.OnReminderAsync(ct); return 0; });
+        await grains.RestartSiloAsync();
+        await Work.WakeAsync();
 
         Assert.Equal(2, runner.Started.Count);
         Assert.Equal(token, runner.Started[1].Token);
@@ -176,19 +161,14 @@ public sealed class DatasetGrainTests : IAsyncLifetime
         Assert.Empty(runner.Started);
 
         time.Advance(TimeSpan.FromSeconds(20));
-        await Call(async (g, ct) => { await g.OnReminderAsync(ct); return 0; });
+        await Work.WakeAsync();
 
         Assert.Single(runner.Started);
         Assert.Equal(2, (await Call((g, ct) => g.GetRunAsync(runner.Started[0].RunId, ct))).Files);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => grains = await GrainCluster.StartAsync(time);
 
     // xunit 2 awaits IAsyncLifetime (not IAsyncDisposable) on test classes.
-    public async Task DisposeAsync()
-    {
-        await runtime.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Dispose();
-    }
+    public async Task DisposeAsync() => await grains.DisposeAsync();
 }

@@ -29,6 +29,6 @@ public sealed class ScriptedStageRunner : IStageRunner
     /// <summary>Forgets in-flight attempts, as a silo restart would.</summary>
     public void Crash() => running.Clear();
 
-    /// <summary>Marks an attempt finished (the test reports its outcome through the runtime).</summary>
+    /// <summary>Marks an attempt finished (the test reports its outcome to the grain itself).</summary>
     public void Finish(string token) => running.TryRemove(token, out _);
 }
