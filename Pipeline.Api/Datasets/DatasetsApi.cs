@@ -1,13 +1,13 @@
+using Pipeline.Api.Grains;
 using Pipeline.Api.Security;
-using Pipeline.Api.Silo;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Grains;
 
 namespace Pipeline.Api.Datasets;
 
 /// <summary><c>/api/datasets</c>: register, list, show.</summary>
 public static class DatasetsApi
 {
-    /// <summary>Maps the dataset routes.</summary>
     public static RouteGroupBuilder MapDatasetsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/datasets").WithTags("Datasets").RequireRole(ApiRole.Reader);
@@ -22,38 +22,24 @@ public static class DatasetsApi
         return group;
     }
 
-    static async Task<IResult> RegisterAsync(string id, DatasetDefinition definition, SiloClient silo, CancellationToken ct)
+    static async Task<IResult> RegisterAsync(string id, DatasetDefinition definition, ClusterConnection cluster, CancellationToken ct)
     {
         if (DatasetIdCheck.Problem(id) is { } bad)
         {
             return bad;
         }
 
-        var result = await silo.RegisterAsync(id, definition, ct);
-        if (!result.Ok)
-        {
-            return result.ToProblem();
-        }
-
-        return result.Value!.Created
-            ? TypedResults.Created($"/api/datasets/{id}", result.Value.Dataset)
-            : TypedResults.Ok(result.Value.Dataset);
+        var result = await cluster.Grains.GetGrain<IDatasetGrain>(id).RegisterAsync(definition, ct);
+        return result.Created ? TypedResults.Created($"/api/datasets/{id}", result.Dataset) : TypedResults.Ok(result.Dataset);
     }
 
-    static async Task<IResult> ListAsync(SiloClient silo, CancellationToken ct)
+    static async Task<IResult> ListAsync(ClusterConnection cluster, CancellationToken ct)
     {
-        var result = await silo.ListDatasetsAsync(ct);
-        return result.Ok ? TypedResults.Ok(result.Value) : result.ToProblem();
+        var ids = await cluster.Grains.GetGrain<IDatasetRegistryGrain>(IDatasetRegistryGrain.Key).ListAsync(ct);
+        var datasets = await Task.WhenAll(ids.Ids.Select(id => cluster.Grains.GetGrain<IDatasetGrain>(id).GetStatusAsync(ct)));
+        return TypedResults.Ok(datasets.ToList());
     }
 
-    static async Task<IResult> GetAsync(string id, SiloClient silo, CancellationToken ct)
-    {
-        if (DatasetIdCheck.Problem(id) is { } bad)
-        {
-            return bad;
-        }
-
-        var result = await silo.GetDatasetAsync(id, ct);
-        return result.Ok ? TypedResults.Ok(result.Value) : result.ToProblem();
-    }
+    static async Task<IResult> GetAsync(string id, ClusterConnection cluster, CancellationToken ct) =>
+        DatasetIdCheck.Problem(id) ?? TypedResults.Ok(await cluster.Grains.GetGrain<IDatasetGrain>(id).GetStatusAsync(ct));
 }

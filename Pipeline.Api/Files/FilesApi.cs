@@ -1,11 +1,12 @@
+using Pipeline.Api.Grains;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Pipeline.Api.Datasets;
 using Pipeline.Api.Hosting;
 using Pipeline.Api.Security;
-using Pipeline.Api.Silo;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Grains;
 using Pipeline.Core.Lake;
 
 namespace Pipeline.Api.Files;
@@ -21,7 +22,7 @@ public static class FilesApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     static async Task<IResult> UploadAsync(
-        string id, string? name, HttpContext context, SiloClient silo, ILakeStore lake, IOptions<ApiOptions> options, CancellationToken ct)
+        string id, string? name, HttpContext context, ClusterConnection cluster, ILakeStore lake, IOptions<ApiOptions> options, CancellationToken ct)
     {
         if (DatasetIdCheck.Problem(id) is { } bad)
         {
@@ -33,11 +34,9 @@ public static class FilesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"The file name {reason}."] });
         }
 
-        var dataset = await silo.GetDatasetAsync(id, ct);
-        if (!dataset.Ok)
-        {
-            return dataset.ToProblem();
-        }
+        // An unregistered dataset is refused (404) before its bytes are stored.
+        var dataset = cluster.Grains.GetGrain<IDatasetGrain>(id);
+        await dataset.GetStatusAsync(ct);
 
         var limit = options.Value.MaxUploadBytes;
         if (context.Request.ContentLength > limit)
@@ -61,13 +60,8 @@ public static class FilesApi
             return TooLarge(limit);
         }
 
-        var recorded = await silo.RecordArrivalsAsync(id, [new ArrivalNotice(stored.Key, stored.ETag, stored.Size, Activity.Current?.Id)], ct);
-        if (!recorded.Ok)
-        {
-            return recorded.ToProblem();
-        }
-
-        return TypedResults.Accepted((string?)null, new UploadResult(stored.Key, stored.Size, recorded.Value!.Recorded == 0));
+        var recorded = await dataset.RecordArrivalsAsync([new ArrivalNotice(stored.Key, stored.ETag, stored.Size, Activity.Current?.Id)], ct);
+        return TypedResults.Accepted((string?)null, new UploadResult(stored.Key, stored.Size, recorded.Recorded == 0));
     }
 
     static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(

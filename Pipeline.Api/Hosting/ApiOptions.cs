@@ -2,15 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Pipeline.Api.Hosting;
 
-/// <summary>Settings of the Api, section <c>Pipeline</c> (environment: <c>Pipeline__SiloUrl</c>, ...).</summary>
+/// <summary>Settings of the Api, section <c>Pipeline</c> (environment: <c>Pipeline__DataDir</c>, ...).</summary>
 public sealed class ApiOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Pipeline";
-
-    /// <summary>Base URL of the silo whose grains this Api calls.</summary>
-    [Required, Url]
-    public string SiloUrl { get; set; } = "http://127.0.0.1:5081";
 
     /// <summary>Folder holding the lake (uploads are written to its raw zone).</summary>
     [Required]

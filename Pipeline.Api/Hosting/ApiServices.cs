@@ -5,14 +5,14 @@ using Pipeline.Api.Files;
 using Pipeline.Api.Queries;
 using Pipeline.Api.Runs;
 using Pipeline.Api.Security;
-using Pipeline.Api.Silo;
+using Pipeline.Api.Grains;
 using Pipeline.Api.Tables;
 using Pipeline.Aws.Configuration;
 using Pipeline.ServiceDefaults.Options;
 
 namespace Pipeline.Api.Hosting;
 
-/// <summary>The Api's composition: options, the silo client, uploads, OpenAPI.</summary>
+/// <summary>The Api's composition: options, the Orleans client, uploads, OpenAPI, API keys.</summary>
 public static class ApiServices
 {
     /// <summary>Registers everything the Api needs.</summary>
@@ -20,12 +20,8 @@ public static class ApiServices
     {
         builder.Services.AddValidatedOptions<ApiOptions>(ApiOptions.Section);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddHttpClient<SiloClient>((sp, http) =>
-        {
-            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<ApiOptions>>().Value.SiloUrl.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(100);
-        });
-        builder.Services.AddExceptionHandler<SiloUnavailableHandler>();
+        builder.AddOrleansClient();
+        builder.Services.AddExceptionHandler<GrainErrorHandler>();
         builder.Services.AddLakeStore(builder.Configuration, sp => sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir);
         builder.Services.AddOpenApi();
         builder.Services.AddValidatedOptions<ApiKeyOptions>(ApiKeyOptions.Section);

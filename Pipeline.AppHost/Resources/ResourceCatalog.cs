@@ -25,12 +25,12 @@ public static class ResourceCatalog
             ["Orleans__Endpoints__GatewayPort"] = gatewayPort,
         }));
 
-        // --- api: the public REST API, a client of the silo ---
+        // --- api: the public REST API, an Orleans client of the silo's gateway ---
         var apiUrl = Loopback(options.ApiPort);
         var api = new ResourceSpec("api", ProjectPath("Pipeline.Api"), apiUrl, Environment(telemetry, "api", apiUrl, new()
         {
             ["Pipeline__DataDir"] = options.DataDir,
-            ["Pipeline__SiloUrl"] = siloUrl.ToString().TrimEnd('/'),
+            ["Orleans__Endpoints__GatewayPort"] = gatewayPort,
         }));
 
         return [silo, api];

@@ -42,6 +42,9 @@ public sealed record QueryExecution(
 [GenerateSerializer, Alias("pipeline.ResultColumn")]
 public sealed record ResultColumn(string Name, string Type);
 
-/// <summary>One page of results.</summary>
-[GenerateSerializer, Alias("pipeline.ResultPage")]
-public sealed record ResultPage(IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows, string? NextPageToken);
+/// <summary>A page of results as the Api returns it: each row a JSON array of the column values.</summary>
+public sealed record ResultPage(IReadOnlyList<ResultColumn> Columns, System.Text.Json.Nodes.JsonArray Rows, string? NextPageToken);
+
+/// <summary>A page of results as the query grain hands it over: the rows as one JSON array text.</summary>
+[GenerateSerializer, Immutable, Alias("pipeline.ResultPageData")]
+public sealed record ResultPageData(IReadOnlyList<ResultColumn> Columns, string RowsJson, string? NextPageToken);

@@ -15,6 +15,10 @@ public static class OpenTelemetryExtensions
     /// <summary>Every source and meter of ours starts with this prefix and is listened to.</summary>
     public const string PipelinePrefix = "Pipeline.";
 
+    // Grain calls (client and server spans) join a run's trace; Orleans' runtime, storage and lifecycle spans would drown it.
+    const string OrleansGrainCalls = "Microsoft.Orleans.Application";
+    const string OrleansMeter = "Microsoft.Orleans";
+
     // Probes every few seconds would drown the traces a user looks for.
     static readonly PathString[] UntracedPaths = ["/health", "/alive"];
 
@@ -45,9 +49,11 @@ public static class OpenTelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(PipelinePrefix + "*"))
+                .AddMeter(PipelinePrefix + "*")
+                .AddMeter(OrleansMeter))
             .WithTracing(tracing => tracing
                 .AddSource(PipelinePrefix + "*")
+                .AddSource(OrleansGrainCalls)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !UntracedPaths.Any(p => context.Request.Path.StartsWithSegments(p)))
                 .AddHttpClientInstrumentation());
 

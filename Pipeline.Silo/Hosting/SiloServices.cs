@@ -7,7 +7,6 @@ using Pipeline.Silo.Arrivals;
 using Pipeline.Silo.Catalog;
 using Pipeline.Silo.Faults;
 using Pipeline.Silo.Grains;
-using Pipeline.Silo.Http;
 using Pipeline.Silo.Queries;
 using Pipeline.Silo.Stages;
 using Pipeline.Silo.State;
@@ -58,14 +57,12 @@ public static class SiloServices
         return builder;
     }
 
-    /// <summary>Maps the silo's grain-call endpoints.</summary>
+    /// <summary>Maps the silo's own page (grains are reached through Orleans, not HTTP).</summary>
     public static WebApplication MapSiloApi(this WebApplication app)
     {
         app.Services.GetRequiredService<LakeLayout>().EnsureCreated();
         app.MapGet("/", (LakeLayout lake) => TypedResults.Ok(new { service = "Pipeline.Silo", lake = lake.Root }))
             .ExcludeFromDescription();
-        app.MapDatasetGrains();
-        app.MapQueries();
         return app;
     }
 }

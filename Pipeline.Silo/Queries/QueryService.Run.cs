@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Queries;
@@ -10,29 +11,30 @@ namespace Pipeline.Silo.Queries;
 
 public sealed partial class QueryService
 {
-    async Task<long> RunAsync(QueryRecord record, IReadOnlyList<TableSource> tables, CancellationToken cancellationToken)
+    async Task<long> ExecuteAsync(QueryRecord record, IReadOnlyList<TableSource> tables, CancellationToken cancellationToken)
     {
         using var sandbox = await QuerySandbox.OpenAsync(lake, tables, silo.Value.EngineMemoryLimit, silo.Value.EngineThreads,
             silo.Value.ScratchFolder, cancellationToken);
         CheckReadOnly(sandbox.Connection, record.Sql);
-        var key = $"{LakeLayout.QueryResults}/{record.Id}.csv";
-        var path = Path.Combine(sandbox.Scratch, "results.csv");
+        var csv = Path.Combine(sandbox.Scratch, "results.csv");
+        var rows = Path.Combine(sandbox.Scratch, "rows.jsonl");
         record.Columns = ResultReader.Describe(sandbox.Connection, record.Sql, cancellationToken);
-        sandbox.Connection.Read(ResultReader.Readable(record.Sql, record.Columns), reader => WriteRows(record, reader, path, cancellationToken), cancellationToken);
-        await lake.PutFileAsync(path, key, move: true, cancellationToken);
-        record.ResultsKey = key;
+        sandbox.Connection.Read(ResultReader.Readable(record.Sql, record.Columns), reader => WriteRows(record, reader, csv, rows, cancellationToken), cancellationToken);
+        await lake.PutFileAsync(rows, RowsKey(record.Id), move: true, cancellationToken);
+        await lake.PutFileAsync(csv, ResultsKey(record.Id), move: true, cancellationToken);
         return tables.Where(t => Mentions(record.Sql, t.Name)).Sum(t => t.Bytes);
     }
 
-    int WriteRows(QueryRecord record, DuckDBDataReader reader, string path, CancellationToken cancellationToken)
+    long WriteRows(QueryRecord record, DuckDBDataReader reader, string csvPath, string rowsPath, CancellationToken cancellationToken)
     {
-        using var csv = new StreamWriter(path);
+        using var csv = new StreamWriter(csvPath);
+        using var rows = new StreamWriter(rowsPath);
         csv.WriteLine(string.Join(',', record.Columns.Select(c => CsvFormat.Field(c.Name))));
         var scales = ResultReader.DecimalScales(record.Columns);
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (record.Rows.Count == options.Value.MaxResultRows)
+            if (record.RowCount == options.Value.MaxResultRows)
             {
                 record.Truncated = true;
                 break;
@@ -45,10 +47,11 @@ public sealed partial class QueryService
             }
 
             csv.WriteLine(string.Join(',', values.Select(CsvFormat.Value)));
-            record.Rows.Add(values.Select(ResultValues.ToJson).ToArray());
+            rows.WriteLine(JsonSerializer.Serialize(values.Select(ResultValues.ToJson), ResultValues.Json));
+            record.RowCount++;
         }
 
-        return record.Rows.Count;
+        return record.RowCount;
     }
 
     // Only read statements run, judged by DuckDB's own classification of each statement.

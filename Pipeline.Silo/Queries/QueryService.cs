@@ -10,9 +10,8 @@ using Pipeline.Silo.Hosting;
 namespace Pipeline.Silo.Queries;
 
 /// <summary>
-/// Athena-style query executions: submit returns an id at once; the SQL runs in a sandbox on a
-/// bounded number of slots; state, statistics and paged results are read by id; results are also
-/// written as CSV under the lake's <c>query-results/</c>.
+/// Runs the SQL of query executions for the query grains of this silo: in a sandbox, on a bounded number of
+/// slots, with a timeout; the result goes to the lake's <c>query-results/</c> as CSV (for users) and JSON lines.
 /// </summary>
 public sealed partial class QueryService(
     CatalogStore catalog, ILakeStore lake, IOptions<QueryOptions> options, IOptions<SiloOptions> silo,
@@ -23,29 +22,12 @@ public sealed partial class QueryService(
 
     static readonly ActivitySource Source = new(ActivitySourceName);
     readonly ConcurrentDictionary<string, QueryRecord> executions = new(StringComparer.Ordinal);
-    readonly ConcurrentQueue<string> order = new();
     readonly SemaphoreSlim slots = new(options.Value.MaxConcurrent);
 
-    /// <summary>Queues a query; returns its id.</summary>
-    public string Submit(string sql)
-    {
-        var record = new QueryRecord(Guid.NewGuid().ToString("N"), sql, time.GetUtcNow());
-        executions[record.Id] = record;
-        order.Enqueue(record.Id);
-        while (order.Count > options.Value.MaxExecutionsKept && order.TryDequeue(out var old))
-        {
-            executions.TryRemove(old, out _);
-        }
+    /// <summary>Queued or Running while this silo runs the query; null when it does not.</summary>
+    public QueryState? StateOf(string id) => executions.TryGetValue(id, out var record) ? record.State : null;
 
-        var parent = Activity.Current?.Context ?? default;
-        _ = Task.Run(() => ExecuteAsync(record, parent));
-        return record.Id;
-    }
-
-    /// <summary>An execution by id, or null.</summary>
-    public QueryRecord? Find(string id) => executions.GetValueOrDefault(id);
-
-    /// <summary>Cancels a queued or running execution; false when unknown.</summary>
+    /// <summary>Cancels a queued or running execution; false when this silo does not run it.</summary>
     public bool Cancel(string id)
     {
         if (!executions.TryGetValue(id, out var record))
@@ -57,12 +39,17 @@ public sealed partial class QueryService(
         return true;
     }
 
-    async Task ExecuteAsync(QueryRecord record, ActivityContext parent)
+    /// <summary>Runs a query to its end (waiting for a slot first); never throws.</summary>
+    public async Task<QueryOutcome> RunAsync(string id, string sql, ActivityContext parent)
     {
+        var record = new QueryRecord(id, sql);
+        executions[id] = record;
         using var activity = Source.StartActivity("query", ActivityKind.Internal, parent);
-        activity?.SetTag("pipeline.query_id", record.Id);
+        activity?.SetTag("pipeline.query_id", id);
         var token = record.Cancellation.Token;
         var watch = Stopwatch.StartNew();
+        string? error = null;
+        long bytes = 0;
         try
         {
             await slots.WaitAsync(token);
@@ -72,8 +59,7 @@ public sealed partial class QueryService(
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
                 timeout.CancelAfter(options.Value.Timeout);
                 var tables = await catalog.SourcesAsync(token);
-                var bytes = await Task.Run(() => RunAsync(record, tables, timeout.Token), CancellationToken.None);
-                record.Statistics = new QueryStatistics(record.Rows.Count, bytes, watch.Elapsed.TotalMilliseconds, record.Truncated);
+                bytes = await Task.Run(() => ExecuteAsync(record, tables, timeout.Token), CancellationToken.None);
                 record.State = QueryState.Succeeded;
             }
             finally
@@ -84,28 +70,39 @@ public sealed partial class QueryService(
         catch (OperationCanceledException)
         {
             record.State = QueryState.Cancelled;
-            record.Error = token.IsCancellationRequested ? "Cancelled by request." : $"Cancelled: the query ran longer than {options.Value.Timeout}.";
+            error = token.IsCancellationRequested ? "Cancelled by request." : $"Cancelled: the query ran longer than {options.Value.Timeout}.";
         }
         catch (Exception ex) when (ex is DuckDBException or QueryRejectedException)
         {
             record.State = QueryState.Failed;
-            record.Error = ex.Message;
+            error = ex.Message;
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
         }
         catch (Exception ex)
         {
             record.State = QueryState.Failed;
-            record.Error = "Internal error: " + ex.Message;
-            LogFailed(logger, record.Id, ex);
+            error = "Internal error: " + ex.Message;
+            LogFailed(logger, id, ex);
         }
         finally
         {
-            record.CompletedAt = time.GetUtcNow();
-            record.Statistics ??= new QueryStatistics(record.Rows.Count, 0, watch.Elapsed.TotalMilliseconds);
+            executions.TryRemove(id, out _);
+            record.Cancellation.Dispose();
             metrics.QueryEnded(watch.Elapsed, record.State.ToString());
-            activity?.SetTag("pipeline.query.state", record.State.ToString()).SetTag("pipeline.rows_out", record.Rows.Count);
+            activity?.SetTag("pipeline.query.state", record.State.ToString()).SetTag("pipeline.rows_out", record.RowCount);
         }
+
+        var succeeded = record.State == QueryState.Succeeded;
+        return new QueryOutcome(record.State, error, time.GetUtcNow(),
+            new QueryStatistics(record.RowCount, bytes, watch.Elapsed.TotalMilliseconds, record.Truncated), record.Columns,
+            succeeded ? ResultsKey(id) : null, succeeded ? RowsKey(id) : null);
     }
+
+    /// <summary>The CSV of a query's result, for users (Athena's output location).</summary>
+    public static string ResultsKey(string id) => $"{LakeLayout.QueryResults}/{id}.csv";
+
+    /// <summary>The rows as JSON, one array per line, which the query grain pages through.</summary>
+    public static string RowsKey(string id) => $"{LakeLayout.QueryResults}/{id}.rows.jsonl";
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Query {QueryId} failed unexpectedly")]
     static partial void LogFailed(ILogger logger, string queryId, Exception exception);

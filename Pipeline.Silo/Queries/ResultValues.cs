@@ -7,6 +7,9 @@ namespace Pipeline.Silo.Queries;
 /// <summary>Makes DuckDB values JSON-friendly: 128-bit integers beyond long become strings, nested values recurse.</summary>
 public static class ResultValues
 {
+    /// <summary>How a result row is written as JSON (as the Api writes its answers).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     /// <summary>The value as it goes into a JSON result page.</summary>
     public static object? ToJson(object? value) => value switch
     {

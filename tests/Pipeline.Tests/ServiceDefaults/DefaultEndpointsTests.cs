@@ -9,17 +9,26 @@ namespace Pipeline.Tests.ServiceDefaults;
 public sealed class DefaultEndpointsTests(WebApplicationFactory<ApiOptions> factory)
     : IClassFixture<WebApplicationFactory<ApiOptions>>
 {
-    [Theory]
-    [InlineData("/health")]
-    [InlineData("/alive")]
-    public async Task HealthEndpoints_Get_Return200Healthy(string path)
+    [Fact]
+    public async Task Alive_NoCluster_Is200Healthy()
     {
         using var client = factory.CreateClient();
 
-        var response = await client.GetAsync(path);
+        var response = await client.GetAsync("/alive");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Health_NoClusterToReach_Is503Unhealthy()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

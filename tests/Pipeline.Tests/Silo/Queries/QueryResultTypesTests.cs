@@ -9,7 +9,7 @@ public sealed class QueryResultTypesTests(QueryServiceFixture fixture) : IClassF
     [Fact]
     public async Task Select_TypesDuckDbNetCannotRead_ComeBackAsDuckDbText()
     {
-        var record = await QueryServiceFixture.RunAsync(fixture.Create(),
+        var record = await fixture.RunAsync(fixture.Create(),
             "SELECT union_value(num := 2) AS u, 'POINT(1 2)'::GEOMETRY AS g, '12:00:00'::TIME_NS AS tn, 7 AS plain -- trailing comment");
 
         Assert.Equal(QueryState.Succeeded, record.State);
@@ -21,7 +21,7 @@ public sealed class QueryResultTypesTests(QueryServiceFixture fixture) : IClassF
     [Fact]
     public async Task Select_ValuesOutsideDotNet_AreText_NestedValuesAreJson()
     {
-        var record = await QueryServiceFixture.RunAsync(fixture.Create(),
+        var record = await fixture.RunAsync(fixture.Create(),
             "SELECT 'infinity'::TIMESTAMP AS t, '-infinity'::DATE AS d, MAP {1: 'a'} AS m, {'a': 1, 'b': [1, 2]} AS s, '\\xAA\\xBB'::BLOB AS b, 12.5::DECIMAL(10,2) AS n, (SELECT sum(10::DECIMAL(10,2))) AS w");
 
         Assert.Equal(QueryState.Succeeded, record.State);

@@ -23,7 +23,7 @@ public sealed class QuerySandboxTests(QueryServiceFixture fixture) : IClassFixtu
         var service = fixture.Create();
         foreach (var path in new[] { "/etc/passwd", fixture.Secret, Path.Combine(fixture.Lake.Zone("raw"), "raw.csv"), fixture.Lake.Zone("raw") + "/*", "/etc/*" })
         {
-            var record = await QueryServiceFixture.RunAsync(service, $"SELECT * FROM {string.Format(System.Globalization.CultureInfo.InvariantCulture, reader, path)}");
+            var record = await fixture.RunAsync(service, $"SELECT * FROM {string.Format(System.Globalization.CultureInfo.InvariantCulture, reader, path)}");
 
             Assert.Equal(QueryState.Failed, record.State);
             Assert.Contains("Permission", record.Error);
@@ -49,7 +49,7 @@ public sealed class QuerySandboxTests(QueryServiceFixture fixture) : IClassFixtu
         var service = fixture.Create();
         var processed = fixture.Lake.Zone("processed");
 
-        var record = await QueryServiceFixture.RunAsync(service, sql.Replace("{processed}", processed, StringComparison.Ordinal));
+        var record = await fixture.RunAsync(service, sql.Replace("{processed}", processed, StringComparison.Ordinal));
 
         Assert.Equal(QueryState.Failed, record.State);
         Assert.Empty(record.Rows);
@@ -64,11 +64,11 @@ public sealed class QuerySandboxTests(QueryServiceFixture fixture) : IClassFixtu
     [Fact]
     public async Task Select_Table_ReturnsExactRowsAndStatistics()
     {
-        var record = await QueryServiceFixture.RunAsync(fixture.Create(), "SELECT count(*), sum(fare), count(DISTINCT vendor) FROM trips");
+        var record = await fixture.RunAsync(fixture.Create(), "SELECT count(*), sum(fare), count(DISTINCT vendor) FROM trips");
 
         Assert.Equal(QueryState.Succeeded, record.State);
         Assert.Equal([1000m, 124875m, 7m], record.Rows.Single().Select(v => Convert.ToDecimal(v, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(record.Statistics!.BytesScanned > 0);
+        Assert.True(record.Statistics.BytesScanned > 0);
         Assert.True(File.Exists(fixture.Lake.PathOf(record.ResultsKey!)));
     }
 
@@ -77,7 +77,7 @@ public sealed class QuerySandboxTests(QueryServiceFixture fixture) : IClassFixtu
     {
         var service = fixture.Create(new QueryOptions { Timeout = TimeSpan.FromSeconds(1) });
 
-        var record = await QueryServiceFixture.RunAsync(service, "SELECT sum(a.range * b.range) FROM range(1000000000) a, range(1000) b");
+        var record = await fixture.RunAsync(service, "SELECT sum(a.range * b.range) FROM range(1000000000) a, range(1000) b");
 
         Assert.Equal(QueryState.Cancelled, record.State);
         Assert.Contains("ran longer than", record.Error);
@@ -87,36 +87,33 @@ public sealed class QuerySandboxTests(QueryServiceFixture fixture) : IClassFixtu
     public async Task Cancel_RunningQuery_EndsCancelled()
     {
         var service = fixture.Create();
-        var id = service.Submit("SELECT sum(a.range * b.range) FROM range(1000000000) a, range(1000) b");
+        var id = Guid.NewGuid().ToString("N");
+        var run = service.RunAsync(id, "SELECT sum(a.range * b.range) FROM range(1000000000) a, range(1000) b", default);
 
         // Cancel only once the query runs: cancelling a queued one is another case.
         var runningBy = DateTime.UtcNow.AddSeconds(30);
-        while (service.Find(id)!.State == QueryState.Queued && DateTime.UtcNow < runningBy)
+        while (service.StateOf(id) != QueryState.Running && DateTime.UtcNow < runningBy)
         {
             await Task.Delay(50);
         }
 
-        Assert.Equal(QueryState.Running, service.Find(id)!.State);
+        Assert.Equal(QueryState.Running, service.StateOf(id));
 
         Assert.True(service.Cancel(id));
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (service.Find(id)!.State is QueryState.Queued or QueryState.Running && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(QueryState.Cancelled, service.Find(id)!.State);
+        var outcome = await run.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(QueryState.Cancelled, outcome.State);
+        Assert.Null(service.StateOf(id));
     }
 
     [Fact]
     public async Task RowLimit_LargeResult_IsCutAndMarkedTruncated()
     {
-        var record = await QueryServiceFixture.RunAsync(fixture.Create(new QueryOptions { MaxResultRows = 10 }), "SELECT * FROM trips");
+        var record = await fixture.RunAsync(fixture.Create(new QueryOptions { MaxResultRows = 10 }), "SELECT * FROM trips");
 
         Assert.Equal(QueryState.Succeeded, record.State);
         Assert.Equal(10, record.Rows.Count);
-        Assert.True(record.Statistics!.Truncated);
+        Assert.True(record.Statistics.Truncated);
     }
 
     [Fact]
@@ -125,7 +122,7 @@ public sealed class QuerySandboxTests(QueryServiceFixture fixture) : IClassFixtu
         var service = fixture.Create(new QueryOptions { MaxConcurrent = 4 });
 
         var records = await Task.WhenAll(Enumerable.Range(0, 12).Select(k =>
-            QueryServiceFixture.RunAsync(service, $"SELECT sum(id) + {k} FROM trips WHERE vendor >= 0")));
+            fixture.RunAsync(service, $"SELECT sum(id) + {k} FROM trips WHERE vendor >= 0")));
 
         Assert.All(records, r => Assert.Equal(QueryState.Succeeded, r.State));
         Assert.Equal(Enumerable.Range(0, 12).Select(k => 499500m + k),

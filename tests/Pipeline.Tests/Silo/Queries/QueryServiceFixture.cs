@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -60,23 +61,22 @@ public sealed class QueryServiceFixture : IDisposable
         Options.Create(new SiloOptions { DataDir = Data.Path }), TimeProvider.System, new SiloMetrics(Meters),
         NullLogger<QueryService>.Instance);
 
-    /// <summary>Runs a query to its end.</summary>
-    public static async Task<QueryRecord> RunAsync(QueryService service, string sql, TimeSpan? timeout = null)
+    /// <summary>Runs a query to its end and reads its rows back from the lake, as the query grain pages them.</summary>
+    public async Task<QueryRun> RunAsync(QueryService service, string sql, TimeSpan? timeout = null)
     {
-        var id = service.Submit(sql);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (service.Find(id)!.State is QueryState.Queued or QueryState.Running)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Query {id} still {service.Find(id)!.State} after the deadline: {sql}");
-            }
-
-            await Task.Delay(20);
-        }
-
-        return service.Find(id)!;
+        var outcome = await service.RunAsync(Guid.NewGuid().ToString("N"), sql, default).WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+        var rows = outcome.RowsKey is null ? [] : File.ReadLines(Lake.PathOf(outcome.RowsKey)).Select(Row).ToList();
+        return new QueryRun(outcome.State, outcome.Error, outcome.Statistics, outcome.Columns, rows, outcome.ResultsKey);
     }
+
+    // Numbers as decimal and text as string (what the assertions compare); anything nested stays JSON.
+    static object?[] Row(string line) => JsonDocument.Parse(line).RootElement.EnumerateArray().Select(v => v.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.Number => v.GetDecimal(),
+        JsonValueKind.String => v.GetString(),
+        _ => (object?)v.Clone(),
+    }).ToArray();
 
     /// <inheritdoc />
     public void Dispose()
@@ -85,3 +85,7 @@ public sealed class QueryServiceFixture : IDisposable
         Data.Dispose();
     }
 }
+
+/// <summary>A finished execution with its rows.</summary>
+public sealed record QueryRun(
+    QueryState State, string? Error, QueryStatistics Statistics, IReadOnlyList<ResultColumn> Columns, List<object?[]> Rows, string? ResultsKey);
