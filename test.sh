@@ -16,11 +16,15 @@ if [ ! -f "$emulators/node_modules/.package-lock.json" ] || [ "$emulators/packag
   npm ci --prefix "$emulators" --no-audit --no-fund --ignore-scripts --loglevel=error
 fi
 
-# The dashboard's browser test drives headless Chromium (the Debian package) over the DevTools protocol.
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "test.sh: installing chromium for the dashboard's browser test" >&2
+# Debian packages some tests run for real: headless Chromium (the browser test, over the DevTools protocol)
+# and redis-server (the membership table of the several-silo cluster test).
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing="$missing redis-server"
+if [ -n "$missing" ]; then
+  echo "test.sh: installing$missing" >&2
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

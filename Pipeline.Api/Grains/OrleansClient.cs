@@ -43,6 +43,8 @@ public static class OrleansClient
             }
         }
 
+        // Every grain call of ours is short; one caught on a silo that just died fails after this rather than Orleans' 30 s.
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
         client.AddActivityPropagation();
     }
 }

@@ -49,6 +49,8 @@ public static class OrleansSilo
                 }
             }
 
+            // How fast a dead silo is noticed (Orleans:Membership:ProbeTimeout, NumMissedProbesLimit, ...; Orleans binds none of it).
+            silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Orleans:Membership"));
             silo.AddActivityPropagation();
             silo.Services.AddGrainStorage(PipelineGrainStorage.Name, (sp, _) => new PipelineGrainStorage(sp.GetRequiredService<IGrainStateStore>()));
             silo.AddReminders();
