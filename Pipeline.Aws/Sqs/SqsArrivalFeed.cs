@@ -31,6 +31,11 @@ public sealed partial class SqsArrivalFeed(
         }
 
         LogListening(logger, queueUrl);
+        await Task.WhenAll(Enumerable.Range(0, options.Value.Receivers).Select(_ => ReceiveLoopAsync(queueUrl, maxReceiveCount, stoppingToken)));
+    }
+
+    async Task ReceiveLoopAsync(string queueUrl, int? maxReceiveCount, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var messages = await RetryAsync("ReceiveMessage", ct => ReceiveAsync(queueUrl, ct), stoppingToken);

@@ -36,9 +36,11 @@ public sealed partial class SqsBatchHandler(
                 outcomes[message] = await ReadAsync(message, byDataset, cancellationToken);
             }
 
-            foreach (var (dataset, entries) in byDataset)
+            // Datasets are recorded side by side: each by its own grain, their storage writes committed together.
+            var recorded = await Task.WhenAll(byDataset.Select(async d => (Entries: d.Value, Ok: await RecordAsync(d.Key, d.Value.Select(e => e.Notice).ToList(), cancellationToken))));
+            foreach (var (entries, ok) in recorded)
             {
-                if (!await RecordAsync(dataset, entries.Select(e => e.Notice).ToList(), cancellationToken))
+                if (!ok)
                 {
                     entries.ForEach(e => outcomes[e.Message] = Outcome.Failed);
                 }

@@ -22,6 +22,10 @@ public sealed class SqsOptions : IValidatableObject
     [Range(1, 10)]
     public int MaxMessages { get; set; } = 10;
 
+    /// <summary>Receive loops of one silo: each waits on its own long poll, so a busy queue is drained in parallel.</summary>
+    [Range(1, 64)]
+    public int Receivers { get; set; } = 4;
+
     /// <summary>How long a received message stays hidden; extended while it is being handled.</summary>
     [Range(typeof(TimeSpan), "00:00:02", "12:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);

@@ -22,8 +22,15 @@ public sealed partial class CatalogStore(SqliteStore store, TimeProvider time)
         IReadOnlyList<ColumnInfo> columns, IReadOnlyList<string> partitionKeys, IReadOnlyList<string> primaryKey,
         bool replaceAllFiles, CancellationToken cancellationToken = default)
     {
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await store.WriteAsync(connection => CommitRunAsync(connection, table, kind, dataset, runId, files, columns, partitionKeys, primaryKey,
+            replaceAllFiles, cancellationToken), cancellationToken);
+    }
+
+    async Task<bool> CommitRunAsync(
+        SqliteConnection connection, string table, string kind, string dataset, string runId, IReadOnlyList<CatalogFile> files,
+        IReadOnlyList<ColumnInfo> columns, IReadOnlyList<string> partitionKeys, IReadOnlyList<string> primaryKey,
+        bool replaceAllFiles, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await connection.ExecuteAsync(replaceAllFiles ? "DELETE FROM catalog_files WHERE name = $name" : "DELETE FROM catalog_files WHERE name = $name AND run_id = $run",
             cancellationToken, ("$name", table), ("$run", runId));
@@ -53,7 +60,7 @@ public sealed partial class CatalogStore(SqliteStore store, TimeProvider time)
             """, cancellationToken,
             ("$name", table), ("$kind", kind), ("$dataset", dataset), ("$v", version), ("$columns", columnsJson),
             ("$pk", JsonSerializer.Serialize(partitionKeys, Json)), ("$key", JsonSerializer.Serialize(primaryKey, Json)), ("$now", now));
-        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The keys of the files a run has in a table.</summary>

@@ -104,10 +104,10 @@ public sealed partial class DatasetGrain
         var spec = Spec ?? throw new InvalidOperationException("not registered");
         while (true)
         {
-            var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
-            services.Metrics.Pending(Id, pending.Count);
+            var waiting = await PendingAsync(cancellationToken);
+            services.Metrics.Pending(Id, waiting.Count);
             var now = services.Time.GetUtcNow();
-            switch (DatasetDecisions.Next(State, spec, pending, now))
+            switch (DatasetDecisions.Next(State, spec, waiting, now))
             {
                 case GrainDecision.CreateRun:
                     CreateRun();
@@ -116,6 +116,7 @@ public sealed partial class DatasetGrain
                 case GrainDecision.ClaimArrivals claim:
                     var run = FindRun(claim.RunId);
                     run.Files = await services.Arrivals.ClaimAsync(Id, run.RunId, spec.BatchMaxFiles, cancellationToken);
+                    pending = null;
                     var claimed = await services.Arrivals.ForRunAsync(Id, run.RunId, cancellationToken);
                     run.TraceParent = services.Spans.Start(Id, run.RunId, claimed.Select(a => a.TraceParent).ToList());
                     run.State = RunState.Running;
@@ -193,6 +194,8 @@ public sealed partial class DatasetGrain
             catch (InconsistentStateException) when (attempt < MaxAttempts)
             {
                 await persisted.ReadStateAsync();
+                pending = null;
+                total = null;
             }
             catch (Exception ex) when (ex is not GrainException)
             {

@@ -25,13 +25,13 @@ public sealed partial class DatasetGrain
 
     async Task<DatasetInfo> StatusAsync(CancellationToken cancellationToken)
     {
-        var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
-        var total = await services.Arrivals.TotalAsync(Id, cancellationToken);
+        var waiting = await PendingAsync(cancellationToken);
+        total ??= await services.Arrivals.TotalAsync(Id, cancellationToken);
         // The run in progress (a reprocessed older run too), else the newest one.
         var last = State.ActiveRun ?? State.Runs.LastOrDefault();
         // A reprocessed run's earlier output stays in the table while it runs again, and when that fails.
         var hasTable = State.Runs.Any(r => r.State == RunState.Succeeded || r.Reprocessed > 0);
-        return new DatasetInfo(Id, State.Definition!, State.RegisteredAt, State.UpdatedAt, total, pending.Count,
+        return new DatasetInfo(Id, State.Definition!, State.RegisteredAt, State.UpdatedAt, total.Value, waiting.Count,
             last is null ? null : ToInfo(last), hasTable ? Id : null);
     }
 

@@ -5,6 +5,7 @@ public sealed partial class DatasetGrain
     const string ReminderName = "wake";
 
     IGrainTimer? timer;
+    DateTimeOffset? timerAt;
     bool? hasReminder;
 
     /// <summary>Reminder ticks (a crash's backstop) wake the grain like its timer does.</summary>
@@ -24,21 +25,37 @@ public sealed partial class DatasetGrain
 
         if (at is { } due)
         {
-            var delay = due - services.Time.GetUtcNow();
-            var options = new GrainTimerCreationOptions(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true };
-            timer?.Dispose();
-            timer = this.RegisterGrainTimer(static (grain, ct) => grain.WakeAsync(ct), this, options);
+            // Arrivals during a batching window keep its end: the timer set for it stays.
+            if (timer is null || timerAt != due)
+            {
+                var delay = due - services.Time.GetUtcNow();
+                var options = new GrainTimerCreationOptions(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true };
+                timer?.Dispose();
+                timer = this.RegisterGrainTimer(static (grain, ct) => grain.OnTimerAsync(ct), this, options);
+                timerAt = due;
+            }
+
             await KeepReminderAsync(cancellationToken);
         }
         else
         {
             timer?.Dispose();
             timer = null;
+            timerAt = null;
             if (State.ActiveRun is null)
             {
                 await DropReminderAsync();
             }
         }
+    }
+
+    Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        // A one-shot timer: the next wake time (if any) makes a new one.
+        timer?.Dispose();
+        timer = null;
+        timerAt = null;
+        return WakeAsync(cancellationToken);
     }
 
     async Task KeepReminderAsync(CancellationToken cancellationToken)

@@ -53,7 +53,9 @@ public sealed partial class DatasetGrain(
         RequireRegistered();
         // The reminder comes first: arrivals recorded just before a crash still get their run.
         await KeepReminderAsync(cancellationToken);
-        var result = await services.Arrivals.AddAsync(Id, arrivals, services.Time.GetUtcNow(), cancellationToken);
+        var now = services.Time.GetUtcNow();
+        var result = await services.Arrivals.AddAsync(Id, arrivals, now, cancellationToken);
+        Recorded(result.Recorded, now);
         if (result.Recorded > 0)
         {
             services.Metrics.Arrived(Id, result.Recorded);
@@ -72,8 +74,7 @@ public sealed partial class DatasetGrain(
             throw new GrainException(GrainErrorKind.Conflict, $"Run {active.RunId} is still in progress; try again when it ends.");
         }
 
-        var pending = await services.Arrivals.PendingAsync(Id, cancellationToken);
-        if (pending.Count == 0)
+        if ((await PendingAsync(cancellationToken)).Count == 0)
         {
             throw new GrainException(GrainErrorKind.Conflict, "There are no pending files to run; upload a file first.");
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Pipeline.Core.Datasets;
@@ -10,9 +11,47 @@ namespace Pipeline.Silo.State;
 /// </summary>
 public sealed class SqliteArrivalLog(SqliteStore store) : IArrivalLog
 {
-    /// <inheritdoc />
+    readonly ConcurrentQueue<PendingAdd> adds = new();
+
+    /// <summary>
+    /// Group commit: each call queues its notices and waits for the writer's turn; whoever gets it writes everything
+    /// queued so far in one transaction. Under load one commit covers many calls; alone, a call writes its own.
+    /// </summary>
     public async Task<ArrivalsRecorded> AddAsync(
         string dataset, IReadOnlyList<ArrivalNotice> notices, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var mine = new PendingAdd(dataset, notices, now);
+        adds.Enqueue(mine);
+        using (await store.WriterAsync(cancellationToken))
+        {
+            if (!mine.Result.Task.IsCompleted)
+            {
+                var batch = new List<PendingAdd>();
+                while (adds.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                try
+                {
+                    // Not the caller's token: the transaction carries other callers' notices too.
+                    var recorded = await InsertAsync(batch, CancellationToken.None);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Result.TrySetResult(new ArrivalsRecorded(recorded[i], batch[i].Notices.Count - recorded[i]));
+                    }
+                }
+                catch (Exception ex)
+                {
+                    batch.ForEach(b => b.Result.TrySetException(ex));
+                }
+            }
+        }
+
+        return await mine.Result.Task;
+    }
+
+    async Task<int[]> InsertAsync(List<PendingAdd> batch, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -21,24 +60,34 @@ public sealed class SqliteArrivalLog(SqliteStore store) : IArrivalLog
             INSERT INTO arrivals(dataset, key, etag, size, recorded_at, traceparent)
             VALUES ($dataset, $key, $etag, $size, $now, $trace) ON CONFLICT DO NOTHING
             """;
+        var dataset = command.Parameters.Add("$dataset", SqliteType.Text);
+        var now = command.Parameters.Add("$now", SqliteType.Integer);
         var key = command.Parameters.Add("$key", SqliteType.Text);
         var etag = command.Parameters.Add("$etag", SqliteType.Text);
         var size = command.Parameters.Add("$size", SqliteType.Integer);
         var trace = command.Parameters.Add("$trace", SqliteType.Text);
-        command.Parameters.AddWithValue("$dataset", dataset);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        var recorded = 0;
-        foreach (var notice in notices)
+        var recorded = new int[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            key.Value = notice.Key;
-            etag.Value = notice.ETag;
-            size.Value = notice.Size;
-            trace.Value = (object?)notice.TraceParent ?? DBNull.Value;
-            recorded += await command.ExecuteNonQueryAsync(cancellationToken);
+            dataset.Value = batch[i].Dataset;
+            now.Value = batch[i].Now.ToUnixTimeMilliseconds();
+            foreach (var notice in batch[i].Notices)
+            {
+                key.Value = notice.Key;
+                etag.Value = notice.ETag;
+                size.Value = notice.Size;
+                trace.Value = (object?)notice.TraceParent ?? DBNull.Value;
+                recorded[i] += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new ArrivalsRecorded(recorded, notices.Count - recorded);
+        return recorded;
+    }
+
+    sealed record PendingAdd(string Dataset, IReadOnlyList<ArrivalNotice> Notices, DateTimeOffset Now)
+    {
+        public TaskCompletionSource<ArrivalsRecorded> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <inheritdoc />
@@ -61,15 +110,12 @@ public sealed class SqliteArrivalLog(SqliteStore store) : IArrivalLog
     /// <inheritdoc />
     public async Task<int> ClaimAsync(string dataset, string runId, int maxFiles, CancellationToken cancellationToken = default)
     {
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var count = await connection.ScalarAsync("""
+        var count = await store.WriteAsync(connection => connection.ScalarAsync("""
             UPDATE arrivals SET run_id = $run
             WHERE seq IN (SELECT seq FROM arrivals WHERE dataset = $dataset AND run_id IS NULL ORDER BY seq LIMIT $max)
               AND NOT EXISTS (SELECT 1 FROM arrivals WHERE dataset = $dataset AND run_id = $run);
             SELECT count(*) FROM arrivals WHERE dataset = $dataset AND run_id = $run;
-            """, cancellationToken, ("$dataset", dataset), ("$run", runId), ("$max", maxFiles));
-        await transaction.CommitAsync(cancellationToken);
+            """, cancellationToken, ("$dataset", dataset), ("$run", runId), ("$max", maxFiles)), cancellationToken);
         return Convert.ToInt32(count, CultureInfo.InvariantCulture);
     }
 

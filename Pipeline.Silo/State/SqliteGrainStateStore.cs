@@ -15,11 +15,11 @@ public sealed class SqliteGrainStateStore(SqliteStore store) : IGrainStateStore
     /// <inheritdoc />
     public async Task<long> WriteAsync(string key, string json, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        await using var connection = await store.OpenAsync(cancellationToken);
         var sql = expectedVersion == 0
             ? "INSERT INTO grain_state(key, version, state) VALUES ($key, 1, $state) ON CONFLICT(key) DO NOTHING"
             : "UPDATE grain_state SET version = version + 1, state = $state WHERE key = $key AND version = $expected";
-        if (await connection.ExecuteAsync(sql, cancellationToken, ("$key", key), ("$state", json), ("$expected", expectedVersion)) != 1)
+        var written = await store.WriteAsync(connection => connection.ExecuteAsync(sql, cancellationToken, ("$key", key), ("$state", json), ("$expected", expectedVersion)), cancellationToken);
+        if (written != 1)
         {
             throw new ConcurrencyException(key, expectedVersion);
         }
@@ -30,9 +30,8 @@ public sealed class SqliteGrainStateStore(SqliteStore store) : IGrainStateStore
     /// <inheritdoc />
     public async Task ClearAsync(string key, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        await using var connection = await store.OpenAsync(cancellationToken);
-        var deleted = await connection.ExecuteAsync("DELETE FROM grain_state WHERE key = $key AND version = $expected",
-            cancellationToken, ("$key", key), ("$expected", expectedVersion));
+        var deleted = await store.WriteAsync(connection => connection.ExecuteAsync("DELETE FROM grain_state WHERE key = $key AND version = $expected",
+            cancellationToken, ("$key", key), ("$expected", expectedVersion)), cancellationToken);
         if (deleted != 1 && expectedVersion != 0)
         {
             throw new ConcurrencyException(key, expectedVersion);

@@ -10,6 +10,10 @@ public sealed class SqliteStore
 {
     readonly string connectionString;
 
+    // One writer at a time in this process: SQLite allows one anyway, and a writer that finds the file locked
+    // sleeps in its busy handler (milliseconds), which under load costs far more than queueing here.
+    readonly SemaphoreSlim writeGate = new(1, 1);
+
     /// <summary>Opens (creating when needed) the database under <paramref name="dataDir"/>.</summary>
     public SqliteStore(string dataDir)
     {
@@ -39,6 +43,44 @@ public sealed class SqliteStore
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction, after this process's other writers.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    /// <summary>Waits for this process's other writers; the caller writes, then disposes the returned lease.</summary>
+    public async Task<IDisposable> WriterAsync(CancellationToken cancellationToken = default)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        return new Lease(writeGate);
+    }
+
+    sealed class Lease(SemaphoreSlim gate) : IDisposable
+    {
+        int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 

@@ -46,25 +46,23 @@ public sealed class SqliteReminderTable(SqliteStore store, IOptions<ClusterOptio
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         var etag = Guid.NewGuid().ToString("N");
-        await using var connection = await store.OpenAsync();
-        await connection.ExecuteAsync("""
+        await store.WriteAsync(connection => connection.ExecuteAsync("""
             INSERT INTO reminders(service_id, grain_id, name, grain_hash, start_at, period_ms, etag)
             VALUES ($service, $grain, $name, $hash, $start, $period, $etag)
             ON CONFLICT(service_id, grain_id, name) DO UPDATE SET start_at = $start, period_ms = $period, etag = $etag
             """, CancellationToken.None,
             ("$service", ServiceId), ("$grain", entry.GrainId.ToString()), ("$name", entry.ReminderName),
             ("$hash", (long)entry.GrainId.GetUniformHashCode()), ("$start", entry.StartAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
-            ("$period", (long)entry.Period.TotalMilliseconds), ("$etag", etag));
+            ("$period", (long)entry.Period.TotalMilliseconds), ("$etag", etag)));
         return etag;
     }
 
     /// <summary>Removes the reminder only when its etag still matches; false otherwise.</summary>
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
-        await using var connection = await store.OpenAsync();
-        return await connection.ExecuteAsync(
+        return await store.WriteAsync(connection => connection.ExecuteAsync(
             "DELETE FROM reminders WHERE service_id = $service AND grain_id = $grain AND name = $name AND etag = $etag", CancellationToken.None,
-            ("$service", ServiceId), ("$grain", grainId.ToString()), ("$name", reminderName), ("$etag", eTag)) == 1;
+            ("$service", ServiceId), ("$grain", grainId.ToString()), ("$name", reminderName), ("$etag", eTag))) == 1;
     }
 
     public async Task TestOnlyClearTable()
