@@ -33,7 +33,14 @@ public sealed class SqliteGrainStateStore(SqliteStore store) : IGrainStateStore
         await using var connection = await store.OpenAsync(cancellationToken);
         var deleted = await connection.ExecuteAsync("DELETE FROM grain_state WHERE key = $key AND version = $expected",
             cancellationToken, ("$key", key), ("$expected", expectedVersion));
-        if (deleted != 1 && expectedVersion != 0)
+        if (deleted == 1)
+        {
+            return;
+        }
+
+        // Clearing what was never read (version 0) is a no-op only while nothing is stored, as in DynamoDB.
+        var stored = await connection.ScalarAsync("SELECT 1 FROM grain_state WHERE key = $key", cancellationToken, ("$key", key));
+        if (expectedVersion != 0 || stored is not null)
         {
             throw new ConcurrencyException(key, expectedVersion);
         }
