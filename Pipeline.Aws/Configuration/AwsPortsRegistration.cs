@@ -49,12 +49,24 @@ public static class AwsPortsRegistration
             return services.AddSingleton<IGrainStateStore, TLocalStore>().AddSingleton<IArrivalLog, TLocalLog>();
         }
 
-        services.AddAwsSettings(configuration);
-        services.AddOptions<DynamoDbOptions>().BindConfiguration(DynamoDbOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<AwsSettings>()));
-        services.TryAddSingleton(sp => new DynamoDbTables(sp.GetRequiredService<IAmazonDynamoDB>(),
-            sp.GetRequiredService<IOptions<DynamoDbOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddDynamoDb(configuration);
         return services.AddSingleton<IGrainStateStore, DynamoDbGrainStateStore>().AddSingleton<IArrivalLog, DynamoDbArrivalLog>();
+    }
+
+    /// <summary>
+    /// The Orleans reminder table beside the grain state (<c>Pipeline:State</c>): the given local (SQLite) table, or
+    /// <c>&lt;prefix&gt;reminders</c> in DynamoDB. The silo adds the reminder service itself.
+    /// </summary>
+    public static IServiceCollection AddReminderTable<TLocalTable>(this IServiceCollection services, IConfiguration configuration)
+        where TLocalTable : class, IReminderTable
+    {
+        if (PortSelection.From(configuration).State == StateKind.Sqlite)
+        {
+            return services.AddSingleton<IReminderTable, TLocalTable>();
+        }
+
+        services.AddDynamoDb(configuration);
+        return services.AddSingleton<IReminderTable, DynamoDbReminderTable>();
     }
 
     /// <summary>
@@ -80,6 +92,21 @@ public static class AwsPortsRegistration
         services.TryAddSingleton<SqsBatchHandler>();
         services.AddHostedService<SqsArrivalFeed>();
         return true;
+    }
+
+    static void AddDynamoDb(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Grain state and reminders share the client and tables: options bound twice would validate twice.
+        if (services.Any(d => d.ServiceType == typeof(DynamoDbTables)))
+        {
+            return;
+        }
+
+        services.AddAwsSettings(configuration);
+        services.AddOptions<DynamoDbOptions>().BindConfiguration(DynamoDbOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<AwsSettings>()));
+        services.AddSingleton(sp => new DynamoDbTables(sp.GetRequiredService<IAmazonDynamoDB>(),
+            sp.GetRequiredService<IOptions<DynamoDbOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
     }
 
     static void AddAwsSettings(this IServiceCollection services, IConfiguration configuration)

@@ -7,8 +7,7 @@ namespace Pipeline.Aws.DynamoDb;
 
 /// <summary>
 /// Grain state in DynamoDB: one item per grain (<c>grain</c>, <c>ver</c>, <c>json</c> or chunks), written
-/// with a condition on the version so two silos never both win. A wake-up time puts the item in the sparse
-/// <c>wake</c> index (partition <c>wake_shard</c>, sort <c>wake_at</c>), so reminders are found by a query, never a scan.
+/// with a condition on the version so two silos never both win.
 /// </summary>
 public sealed partial class DynamoDbGrainStateStore(IAmazonDynamoDB dynamo, DynamoDbTables tables) : IGrainStateStore
 {

@@ -4,15 +4,16 @@ using Amazon.DynamoDBv2.Model;
 namespace Pipeline.Aws.DynamoDb;
 
 /// <summary>
-/// The two tables and their indexes. <c>&lt;prefix&gt;grains</c>: one item per grain (<c>grain</c>) plus state
-/// chunks, with the sparse index <c>wake</c> (<c>wake_shard</c>, <c>wake_at</c>).
+/// The three tables. <c>&lt;prefix&gt;grains</c>: one item per grain (<c>grain</c>) plus state chunks.
 /// <c>&lt;prefix&gt;arrivals</c>: items keyed (<c>pk</c> = dataset, <c>sk</c>), see <see cref="DynamoDbArrivalLog"/>.
+/// <c>&lt;prefix&gt;reminders</c>: Orleans reminders keyed (<c>grain_key</c>, <c>reminder_name</c>) with the index
+/// <see cref="RingIndex"/> (<c>service_id</c>, <c>grain_hash</c>), see <see cref="ReminderItems"/>.
 /// With <see cref="DynamoDbOptions.CreateTables"/> they are created on first use.
 /// </summary>
 public sealed class DynamoDbTables(IAmazonDynamoDB dynamo, DynamoDbOptions options, TimeProvider time)
 {
-    /// <summary>Index of grains with a wake-up time.</summary>
-    public const string WakeIndex = "wake";
+    /// <summary>Index of the reminders by service and grain hash: how a silo reads its range of the ring.</summary>
+    public const string RingIndex = "ring";
 
     readonly Lock gate = new();
     Task? creation;
@@ -39,28 +40,39 @@ public sealed class DynamoDbTables(IAmazonDynamoDB dynamo, DynamoDbOptions optio
         }
     }
 
-    static async Task CreateAllAsync(IAmazonDynamoDB dynamo, DynamoDbOptions options, TimeProvider time)
-    {
-        await CreateAsync(dynamo, time, new CreateTableRequest
+    static Task CreateAllAsync(IAmazonDynamoDB dynamo, DynamoDbOptions options, TimeProvider time) => Task.WhenAll(
+        CreateAsync(dynamo, time, new CreateTableRequest
         {
             TableName = options.GrainsTable,
             BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [Attr("grain", ScalarAttributeType.S), Attr("wake_shard", ScalarAttributeType.N),
-                Attr("wake_at", ScalarAttributeType.N)],
+            AttributeDefinitions = [Attr("grain", ScalarAttributeType.S)],
             KeySchema = [new KeySchemaElement("grain", KeyType.HASH)],
-            GlobalSecondaryIndexes =
-            [
-                Index(WakeIndex, new KeySchemaElement("wake_shard", KeyType.HASH), new KeySchemaElement("wake_at", KeyType.RANGE)),
-            ],
-        });
-        await CreateAsync(dynamo, time, new CreateTableRequest
+        }),
+        CreateAsync(dynamo, time, new CreateTableRequest
         {
             TableName = options.ArrivalsTable,
             BillingMode = BillingMode.PAY_PER_REQUEST,
             AttributeDefinitions = [Attr("pk", ScalarAttributeType.S), Attr("sk", ScalarAttributeType.S)],
             KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
-        });
-    }
+        }),
+        CreateAsync(dynamo, time, new CreateTableRequest
+        {
+            TableName = options.RemindersTable,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [Attr("grain_key", ScalarAttributeType.S), Attr("reminder_name", ScalarAttributeType.S),
+                Attr("service_id", ScalarAttributeType.S), Attr("grain_hash", ScalarAttributeType.N)],
+            KeySchema = [new KeySchemaElement("grain_key", KeyType.HASH), new KeySchemaElement("reminder_name", KeyType.RANGE)],
+            GlobalSecondaryIndexes =
+            [
+                // Every attribute is projected: a range read builds whole entries without going back to the table.
+                new GlobalSecondaryIndex
+                {
+                    IndexName = RingIndex,
+                    KeySchema = [new KeySchemaElement("service_id", KeyType.HASH), new KeySchemaElement("grain_hash", KeyType.RANGE)],
+                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                },
+            ],
+        }));
 
     static async Task CreateAsync(IAmazonDynamoDB dynamo, TimeProvider time, CreateTableRequest request)
     {
@@ -88,7 +100,4 @@ public sealed class DynamoDbTables(IAmazonDynamoDB dynamo, DynamoDbOptions optio
     }
 
     static AttributeDefinition Attr(string name, ScalarAttributeType type) => new(name, type);
-
-    static GlobalSecondaryIndex Index(string name, params KeySchemaElement[] keys) =>
-        new() { IndexName = name, KeySchema = [.. keys], Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY } };
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Runtime.Hosting;
 using Orleans.Configuration;
+using Pipeline.Aws.Configuration;
 using Pipeline.Silo.Storage;
 
 namespace Pipeline.Silo.Hosting;
@@ -54,7 +55,7 @@ public static class OrleansSilo
             silo.AddActivityPropagation();
             silo.Services.AddGrainStorage(PipelineGrainStorage.Name, (sp, _) => new PipelineGrainStorage(sp.GetRequiredService<IGrainStateStore>()));
             silo.AddReminders();
-            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+            silo.Services.AddReminderTable<SqliteReminderTable>(configuration);
             // Busy datasets keep a reminder of a few seconds (GrainOptions.ReminderPeriod): Orleans' one-minute
             // floor would leave a run abandoned by a dead silo idle for up to a minute.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));

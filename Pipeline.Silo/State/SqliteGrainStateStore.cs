@@ -30,9 +30,19 @@ public sealed class SqliteGrainStateStore(SqliteStore store) : IGrainStateStore
     /// <inheritdoc />
     public async Task ClearAsync(string key, long expectedVersion, CancellationToken cancellationToken = default)
     {
-        var deleted = await store.WriteAsync(connection => connection.ExecuteAsync("DELETE FROM grain_state WHERE key = $key AND version = $expected",
-            cancellationToken, ("$key", key), ("$expected", expectedVersion)), cancellationToken);
-        if (deleted != 1 && expectedVersion != 0)
+        var conflict = await store.WriteAsync(async connection =>
+        {
+            if (await connection.ExecuteAsync("DELETE FROM grain_state WHERE key = $key AND version = $expected",
+                    cancellationToken, ("$key", key), ("$expected", expectedVersion)) == 1)
+            {
+                return false;
+            }
+
+            // Clearing what was never read (version 0) is a no-op only while nothing is stored, as in DynamoDB.
+            var stored = await connection.ScalarAsync("SELECT 1 FROM grain_state WHERE key = $key", cancellationToken, ("$key", key));
+            return expectedVersion != 0 || stored is not null;
+        }, cancellationToken);
+        if (conflict)
         {
             throw new ConcurrencyException(key, expectedVersion);
         }

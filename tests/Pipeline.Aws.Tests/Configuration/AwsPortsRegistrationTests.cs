@@ -56,6 +56,19 @@ public sealed class AwsPortsRegistrationTests
     }
 
     [Fact]
+    public void AddReminderTable_ByConfiguration_LocalTableOrDynamoDbSharingTheStateTables()
+    {
+        using var local = Build((s, c) => s.AddReminderTable<FakeReminderTable>(c));
+        using var dynamo = Build((s, c) => s.AddGrainState<FakeStore, FakeLog>(c).AddReminderTable<FakeReminderTable>(c),
+            ("Pipeline:State", "DynamoDb"), ("Pipeline:DynamoDb:TablePrefix", "prod-"));
+
+        Assert.IsType<FakeReminderTable>(local.GetRequiredService<IReminderTable>());
+        Assert.IsType<DynamoDbReminderTable>(dynamo.GetRequiredService<IReminderTable>());
+        var tables = Assert.Single(dynamo.GetServices<DynamoDbTables>());
+        Assert.Equal("prod-reminders", tables.Options.RemindersTable);
+    }
+
+    [Fact]
     public void AddSqsArrivals_OnlyWhenConfigured_AndNeedsAQueue()
     {
         var registered = false;
@@ -77,6 +90,21 @@ public sealed class AwsPortsRegistrationTests
             throw new NotSupportedException();
 
         public Task ClearAsync(string key, long expectedVersion, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    sealed class FakeReminderTable : IReminderTable
+    {
+        public Task<ReminderTableData> ReadRows(GrainId grainId) => throw new NotSupportedException();
+
+        public Task<ReminderTableData> ReadRows(uint begin, uint end) => throw new NotSupportedException();
+
+        public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => throw new NotSupportedException();
+
+        public Task<string?> UpsertRow(ReminderEntry entry) => throw new NotSupportedException();
+
+        public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) => throw new NotSupportedException();
+
+        public Task TestOnlyClearTable() => throw new NotSupportedException();
     }
 
     sealed class FakeLog : IArrivalLog

@@ -1,4 +1,6 @@
 using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Configuration;
 using Pipeline.Aws.DynamoDb;
 
 namespace Pipeline.Aws.Tests.Support;
@@ -7,10 +9,10 @@ namespace Pipeline.Aws.Tests.Support;
 public sealed class TestTables : IDisposable
 {
     /// <summary>Tables for one test.</summary>
-    public TestTables(AwsEmulators emulators, int wakeShards = 1)
+    public TestTables(AwsEmulators emulators)
     {
         Client = emulators.CreateDynamoDb();
-        Options = new DynamoDbOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] + "-", CreateTables = true, WakeShards = wakeShards };
+        Options = new DynamoDbOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] + "-", CreateTables = true };
         Tables = new DynamoDbTables(Client, Options, TimeProvider.System);
     }
 
@@ -28,6 +30,10 @@ public sealed class TestTables : IDisposable
 
     /// <summary>An arrival log over the tables.</summary>
     public DynamoDbArrivalLog Arrivals() => new(Client, Tables);
+
+    /// <summary>A reminder table over the tables, for one cluster service.</summary>
+    public DynamoDbReminderTable Reminders(string serviceId) => new(Client, Tables,
+        Microsoft.Extensions.Options.Options.Create(new ClusterOptions { ServiceId = serviceId }), NullLogger<DynamoDbReminderTable>.Instance);
 
     /// <inheritdoc />
     public void Dispose() => Client.Dispose();
