@@ -20,6 +20,7 @@ public sealed class SqsFeedThrottlingTests
         var options = Options.Create(new SqsOptions
         {
             QueueUrl = new Uri(sqs.Url, "000000000000/arrivals").ToString(), WaitTimeSeconds = 1, VisibilityTimeout = TimeSpan.FromSeconds(30),
+            Receivers = 1,
         });
         using var clients = SqsClients.Create(sqs.Settings, options.Value);
         using var capture = new MetricCapture();
