@@ -23,13 +23,13 @@ public sealed record RegisterResult(bool Created, DatasetInfo Dataset);
 /// <param name="ETag">Content identity: the store's ETag, or size and modification time locally.</param>
 /// <param name="Size">Bytes.</param>
 /// <param name="TraceParent">W3C trace context of the upload or notification that reported it.</param>
-[GenerateSerializer, Alias("pipeline.ArrivalNotice")]
+[GenerateSerializer, Immutable, Alias("pipeline.ArrivalNotice")]
 public sealed record ArrivalNotice(string Key, string ETag, long Size, string? TraceParent = null);
 
 /// <summary>What recording arrivals did: how many were new.</summary>
-[GenerateSerializer, Alias("pipeline.ArrivalsRecorded")]
+[GenerateSerializer, Immutable, Alias("pipeline.ArrivalsRecorded")]
 public sealed record ArrivalsRecorded(int Recorded, int Duplicates);
 
 /// <summary>Answer to an upload.</summary>
-[GenerateSerializer, Alias("pipeline.UploadResult")]
+[GenerateSerializer, Immutable, Alias("pipeline.UploadResult")]
 public sealed record UploadResult(string Key, long Size, bool Duplicate);

@@ -60,5 +60,5 @@ public sealed record RunInfo(
 public sealed record QuarantineInfo(string SourceKey, string Reason, string? Location);
 
 /// <summary>Answer to <c>POST /api/datasets/{id}/runs</c>.</summary>
-[GenerateSerializer, Alias("pipeline.RunStarted")]
+[GenerateSerializer, Immutable, Alias("pipeline.RunStarted")]
 public sealed record RunStarted(string RunId);
