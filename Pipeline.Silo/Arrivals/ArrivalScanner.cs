@@ -20,6 +20,10 @@ public sealed partial class ArrivalScanner(
     const int BatchSize = 500;
     const string InvalidName = "name-not-utf8";
     static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+
+    // The registry is asked every two seconds (uploads through the Api are recorded at once anyway).
+    const int RegistryEveryTicks = 4;
+    long ticks = -1;
     static readonly TimeSpan RewatchAfter = TimeSpan.FromSeconds(30);
 
     readonly ConcurrentDictionary<string, byte> dirty = new(StringComparer.Ordinal);
@@ -63,7 +67,11 @@ public sealed partial class ArrivalScanner(
                     lastFull = time.GetUtcNow();
                 }
 
-                await NoticeRegisteredAsync(stoppingToken);
+                if (++ticks % RegistryEveryTicks == 0)
+                {
+                    await NoticeRegisteredAsync(stoppingToken);
+                }
+
                 await ScanDirtyAsync(stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,3 +1,4 @@
+using OpenTelemetry;
 using Pipeline.Core.Grains;
 
 namespace Pipeline.Silo.Arrivals;
@@ -12,13 +13,12 @@ public sealed class DatasetNotices(IGrainFactory grains)
     HashSet<string> known = new(StringComparer.Ordinal);
 
     /// <summary>Every registered dataset.</summary>
-    public async Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) =>
-        (await grains.GetGrain<IDatasetRegistryGrain>(IDatasetRegistryGrain.Key).ListAsync(cancellationToken)).Ids;
+    public async Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) => (await ListAsync(cancellationToken)).Ids;
 
     /// <summary>Datasets registered since the last call (every one on the first call).</summary>
     public async Task<IReadOnlyList<string>> NewAsync(CancellationToken cancellationToken = default)
     {
-        var list = await grains.GetGrain<IDatasetRegistryGrain>(IDatasetRegistryGrain.Key).ListAsync(cancellationToken);
+        var list = await ListAsync(cancellationToken);
         if (list.Version == seen)
         {
             return [];
@@ -28,5 +28,12 @@ public sealed class DatasetNotices(IGrainFactory grains)
         known = new HashSet<string>(list.Ids, StringComparer.Ordinal);
         seen = list.Version;
         return fresh;
+    }
+
+    // A poll every few seconds is not worth a trace of its own each time.
+    async Task<DatasetIds> ListAsync(CancellationToken cancellationToken)
+    {
+        using var untraced = SuppressInstrumentationScope.Begin();
+        return await grains.GetGrain<IDatasetRegistryGrain>(IDatasetRegistryGrain.Key).ListAsync(cancellationToken);
     }
 }
