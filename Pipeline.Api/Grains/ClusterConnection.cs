@@ -41,7 +41,8 @@ public sealed partial class ClusterConnection : IHostedService, IHealthCheck, IA
         : throw new SiloUnavailableException("The Api has not reached the cluster yet.");
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(connected ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The Orleans cluster has not answered yet."));
+        // Degraded, not Unhealthy: waiting for the cluster at start is expected (logged as a warning); /health still answers 503.
+        Task.FromResult(connected ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("The Orleans cluster has not answered yet."));
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -21,14 +21,14 @@ public sealed class DefaultEndpointsTests(WebApplicationFactory<ApiOptions> fact
     }
 
     [Fact]
-    public async Task Health_NoClusterToReach_Is503Unhealthy()
+    public async Task Health_NoClusterToReach_Is503Degraded()
     {
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
