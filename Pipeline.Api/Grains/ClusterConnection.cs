@@ -48,9 +48,17 @@ public sealed partial class ClusterConnection : IHostedService, IHealthCheck, IA
     {
         connecting = Task.Run(async () =>
         {
-            await host.StartAsync(stopping.Token);
-            connected = true;
-            LogConnected(logger);
+            try
+            {
+                await host.StartAsync(stopping.Token);
+                connected = true;
+                LogConnected(logger);
+            }
+            catch (Exception ex) when (stopping.IsCancellationRequested)
+            {
+                // Stopped before the cluster answered: whatever the connection attempt threw is moot.
+                LogStoppedWaiting(logger, ex);
+            }
         }, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -58,14 +66,7 @@ public sealed partial class ClusterConnection : IHostedService, IHealthCheck, IA
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await stopping.CancelAsync();
-        try
-        {
-            await (connecting ?? Task.CompletedTask);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped before the cluster answered.
-        }
+        await (connecting ?? Task.CompletedTask);
 
         await host.StopAsync(cancellationToken);
     }
@@ -81,6 +82,9 @@ public sealed partial class ClusterConnection : IHostedService, IHealthCheck, IA
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Connected to the Orleans cluster")]
     static partial void LogConnected(ILogger logger);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Debug, Message = "Stopped while waiting for the Orleans cluster")]
+    static partial void LogStoppedWaiting(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Waiting for the Orleans cluster: {Reason}")]
     static partial void LogWaiting(ILogger logger, string reason);

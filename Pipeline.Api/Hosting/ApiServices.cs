@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Pipeline.Api.Console;
 using Pipeline.Api.Datasets;
 using Pipeline.Api.Files;
 using Pipeline.Api.Queries;
@@ -25,6 +26,7 @@ public static class ApiServices
         builder.Services.AddLakeStore(builder.Configuration, sp => sp.GetRequiredService<IOptions<ApiOptions>>().Value.DataDir);
         builder.Services.AddOpenApi();
         builder.Services.AddValidatedOptions<ApiKeyOptions>(ApiKeyOptions.Section);
+        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
         builder.Services.AddSingleton<ApiKeyPolicy>();
         builder.Services.AddHostedService<ApiKeyStartupCheck>();
         return builder;
@@ -35,8 +37,10 @@ public static class ApiServices
     {
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
-        app.MapGet("/", () => TypedResults.Ok(new { service = "Pipeline.Api", openApi = "/openapi/v1.json" }))
+        app.MapGet("/", () => TypedResults.Ok(new { service = "Pipeline.Api", console = "/console/", apiReference = "/scalar", openApi = "/openapi/v1.json" }))
             .ExcludeFromDescription();
+        app.MapConsole();
+        app.MapApiReference();
         app.MapDatasetsApi();
         app.MapFilesApi();
         app.MapRunsApi();

@@ -40,7 +40,7 @@ public sealed record StageAttemptInfo(
 [GenerateSerializer, Alias("pipeline.RunCounts")]
 public sealed record RunCounts(long RowsIn, long RowsWritten, long RowsQuarantined, int FilesQuarantined);
 
-/// <summary>A run as the API shows it.</summary>
+/// <summary>A run as the API shows it; <paramref name="TraceId"/> is the W3C trace of the run (upload, grain calls, stages).</summary>
 [GenerateSerializer, Alias("pipeline.RunInfo")]
 public sealed record RunInfo(
     string RunId,
@@ -53,7 +53,8 @@ public sealed record RunInfo(
     RunCounts? Counts,
     IReadOnlyList<StageAttemptInfo> Attempts,
     IReadOnlyList<QuarantineInfo> Quarantined,
-    int Reprocessed = 0);
+    int Reprocessed = 0,
+    string? TraceId = null);
 
 /// <summary>A file or group of rows set aside by a run, with the reason.</summary>
 [GenerateSerializer, Alias("pipeline.QuarantineInfo")]

@@ -46,5 +46,6 @@ public sealed partial class DatasetGrain
         run.Counts,
         run.Attempts.Select(a => new StageAttemptInfo(a.Stage, a.Attempt, a.Token, a.StartedAt, a.EndedAt, a.Error, a.Transient)).ToList(),
         run.Quarantined,
-        run.Reprocessed);
+        run.Reprocessed,
+        System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null);
 }

@@ -87,6 +87,10 @@ public sealed class ApiKeyTests : IDisposable
     [InlineData("/health", HttpStatusCode.ServiceUnavailable)]
     [InlineData("/alive", HttpStatusCode.OK)]
     [InlineData("/openapi/v1.json", HttpStatusCode.OK)]
+    [InlineData("/console/", HttpStatusCode.OK)]
+    [InlineData("/console/console.js", HttpStatusCode.OK)]
+    [InlineData("/console/config.json", HttpStatusCode.OK)]
+    [InlineData("/scalar/", HttpStatusCode.OK)]
     public async Task OpenEndpoints_NeedNoKey(string path, HttpStatusCode status)
     {
         // No cluster behind this Api: /health says it is not ready, but answers without a key.
