@@ -1,24 +1,50 @@
-using System.CommandLine;
-using System.Runtime.InteropServices;
-using Pipeline.AppHost;
-using Pipeline.AppHost.Dashboard.Storage;
+using Aspire.Hosting.Lifecycle;
+using Pipeline.AppHost.Console;
+using Pipeline.AppHost.Settings;
 using Pipeline.AppHost.Supervision;
 
-var command = AppHostCommand.Create(async (options, cancellationToken) =>
+if (AppHostSettings.WantsHelp(args))
 {
-    // Ctrl+C and SIGTERM stop the children gracefully before the AppHost exits.
-    using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-    void Stop(PosixSignalContext context)
-    {
-        context.Cancel = true;
-        shutdown.Cancel();
-    }
+    Console.WriteLine(AppHostSettings.Help);
+    return 0;
+}
 
-    using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-    using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-    var console = new ConsoleLogStore(options.Dashboard.MaxConsoleLines, TimeProvider.System);
-    var runner = new AppHostRunner(options, new ConsoleOutput(Console.Out, console), TimeProvider.System);
-    return await runner.RunAsync(shutdown.Token);
-});
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = AppHostSettings.From(builder.Configuration);
 
-return await command.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+// --- the Orleans cluster: one silo on localhost; grain state, reminders and arrivals in the data folder ---
+var cluster = builder.AddOrleans("cluster")
+    .WithClusterId("local")
+    .WithServiceId("pipeline")
+    .WithDevelopmentClustering();
+
+// --- silo: the dataset grains, the stages, the catalog, the queries ---
+var silo = builder.AddProject<Projects.Pipeline_Silo>("silo")
+    .WithReference(cluster)
+    .WithFixedPort("orleans-silo")
+    .WithFixedPort("orleans-gateway")
+    .WithHttpEndpoint(name: "http")
+    .WithHttpHealthCheck("/health")
+    .WithPipelineEnvironment(settings)
+    .WithEnvironment("Orleans__Endpoints__AdvertisedIPAddress", "127.0.0.1");
+
+// --- api: the REST API, the console and the API reference; an Orleans client of the silo's gateway ---
+builder.AddProject<Projects.Pipeline_Api>("api")
+    .WithReference(cluster.AsClient())
+    .WithEnvironment("Orleans__Clustering__Gateways__0",
+        ReferenceExpression.Create($"127.0.0.1:{silo.GetEndpoint("orleans-gateway").Property(EndpointProperty.Port)}"))
+    .WithHttpEndpoint(port: settings.ApiPort, isProxied: false)
+    .WithHttpHealthCheck("/health")
+    .WithPipelineEnvironment(settings)
+    .WithEnvironment("Pipeline__Console__DashboardUrl", settings.DashboardUrl ?? "")
+    .WithUrlForEndpoint("http", _ => new() { Url = "/console/", DisplayText = "Pipeline console" })
+    .WithUrlForEndpoint("http", _ => new() { Url = "/scalar", DisplayText = "API reference" })
+    .WaitFor(silo);
+
+// --- what Aspire does not do itself: restart a crashed service, and say on the console what runs where ---
+builder.Services.AddSingleton(settings);
+builder.Services.AddEventingSubscriber<CrashRestarter>();
+builder.Services.AddEventingSubscriber<ResourceConsole>();
+
+builder.Build().Run();
+return 0;

@@ -7,10 +7,10 @@ using Pipeline.ServiceDefaults.Telemetry;
 
 namespace Pipeline.ServiceDefaults;
 
-/// <summary>What every Pipeline service shares: telemetry, health, ProblemDetails, supervision.</summary>
+/// <summary>What every Pipeline service shares: telemetry, health, ProblemDetails.</summary>
 public static class Extensions
 {
-    /// <summary>Adds OpenTelemetry, health checks, ProblemDetails and the parent-process watch.</summary>
+    /// <summary>Adds OpenTelemetry, health checks and ProblemDetails.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -19,7 +19,6 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.AddParentProcessWatch();
         return builder;
     }
 

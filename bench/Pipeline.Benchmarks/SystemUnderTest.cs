@@ -31,16 +31,17 @@ public sealed partial class SystemUnderTest : IAsyncDisposable
     /// <summary>Starts the AppHost and waits until it is ready.</summary>
     public static async Task<SystemUnderTest> StartAsync(string dataDir)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Pipeline.AppHost.dll"), "--data-dir", dataDir, "--api-port", port.ToString(CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
         }
 
+        // What the http launch profile gives `dotnet run`, with the dashboard on free ports.
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
+        info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         var process = Process.Start(info)!;
         var sut = new SystemUnderTest(process, dataDir, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (sut.lines) { sut.lines.Add(e.Data); } } };
@@ -92,6 +93,13 @@ public sealed partial class SystemUnderTest : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"silo\s+\S+\s+healthy \(pid (\d+)\)")]

@@ -59,13 +59,12 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        // Tests run side by side: the dashboard takes a free port unless a test picks one.
-        if (!extraArgs.Contains("--dashboard-port"))
-        {
-            info.ArgumentList.Add("--dashboard-port");
-            info.ArgumentList.Add("0");
-        }
-
+        // What the http launch profile gives `dotnet run`, on free ports: tests run side by side.
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        info.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
@@ -115,7 +114,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             .ToDictionary(g => g.Key, g => int.Parse(g.Last().Groups["pid"].Value, CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Waits for the dashboard's line; returns its base URL and login token (null when unsecured).</summary>
+    /// <summary>Waits for the Aspire dashboard's login line; returns its base URL and login token.</summary>
     public async Task<(Uri Url, string? Token)> WaitForDashboardAsync(TimeSpan? timeout = null)
     {
         var match = await WaitForLineAsync(DashboardLine().ToString(), timeout ?? TimeSpan.FromSeconds(60));
@@ -152,6 +151,15 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             }
         }
 
+        // The services outlive the AppHost by a moment while Aspire's orchestrator stops them; the next test must
+        // not find them still holding the data folder.
+        var services = lines.Select(l => HealthyLine().Match(l)).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups["pid"].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (!await ProcessProbe.WaitAllGoneAsync(services, TimeSpan.FromSeconds(30)))
+        {
+            services.ForEach(pid => _ = Kill(pid, 9));
+        }
+
         process.Dispose();
         ownedData?.Dispose();
     }
@@ -159,7 +167,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     [GeneratedRegex(@"apphost\s*\| (?<name>\w+)\s+\S+\s+healthy \(pid (?<pid>\d+)\)")]
     private static partial Regex HealthyLine();
 
-    [GeneratedRegex(@"apphost\s*\| dashboard (?<url>http://\S+)\s+(login: \S+\?t=(?<token>[0-9a-f]+)|unsecured)")]
+    [GeneratedRegex(@"Login to the dashboard at (?<url>http://[^/\s]+)/login\?t=(?<token>[0-9a-f]+)")]
     private static partial Regex DashboardLine();
 
     [LibraryImport("libc", EntryPoint = "kill")]
