@@ -36,7 +36,7 @@ builder.AddProject<Projects.Pipeline_Api>("api")
     .WithHttpEndpoint(port: settings.ApiPort, isProxied: false)
     .WithHttpHealthCheck("/health")
     .WithPipelineEnvironment(settings)
-    .WithEnvironment("Pipeline__Console__DashboardUrl", settings.DashboardUrl ?? "")
+    .WithDashboardLink("Pipeline__Console__DashboardUrl")
     .WithUrlForEndpoint("http", _ => new() { Url = "/console/", DisplayText = "Pipeline console" })
     .WithUrlForEndpoint("http", _ => new() { Url = "/scalar", DisplayText = "API reference" })
     .WaitFor(silo);

@@ -45,6 +45,10 @@ public static class OrleansClient
 
         // Every grain call of ours is short; one caught on a silo that just died fails after this rather than Orleans' 30 s.
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(15));
-        client.AddActivityPropagation();
+        // Orleans adds it itself when configured to (Aspire's cluster reference does); twice would trace every call twice.
+        if (!configuration.GetValue<bool>("Orleans:EnableDistributedTracing"))
+        {
+            client.AddActivityPropagation();
+        }
     }
 }

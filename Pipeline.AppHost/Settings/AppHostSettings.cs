@@ -6,7 +6,7 @@ namespace Pipeline.AppHost.Settings;
 /// What the AppHost was asked for: <c>--data-dir</c>, <c>--api-port</c>, <c>--max-restarts</c> on the command line
 /// (Aspire's configuration reads them), else <c>PIPELINE_*</c> variables, else the defaults.
 /// </summary>
-public sealed record AppHostSettings(string DataDir, int? ApiPort, int MaxRestarts, string? DashboardUrl)
+public sealed record AppHostSettings(string DataDir, int? ApiPort, int MaxRestarts)
 {
     public const int DefaultApiPort = 5080;
     public const int DefaultMaxRestarts = 5;
@@ -34,8 +34,7 @@ public sealed record AppHostSettings(string DataDir, int? ApiPort, int MaxRestar
         var apiPort = Number(configuration["api-port"] ?? Environment.GetEnvironmentVariable("PIPELINE_API_PORT"), "--api-port", 0, 65535) ?? DefaultApiPort;
         var restarts = Number(configuration["max-restarts"] ?? Environment.GetEnvironmentVariable("PIPELINE_MAX_RESTARTS"), "--max-restarts", 0, 1000)
             ?? DefaultMaxRestarts;
-        var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return new AppHostSettings(Path.GetFullPath(dataDir), apiPort == 0 ? null : apiPort, restarts, dashboard);
+        return new AppHostSettings(Path.GetFullPath(dataDir), apiPort == 0 ? null : apiPort, restarts);
     }
 
     static int? Number(string? text, string name, int min, int max)

@@ -23,5 +23,12 @@ public static class PipelineEnvironment
                     context.EnvironmentVariables[name] = (string?)variable.Value ?? "";
                 }
             }
+
+            // The dashboard's OTLP key is no business of another backend.
+            if (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is not null
+                && Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_HEADERS") is null)
+            {
+                context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_HEADERS");
+            }
         });
 }

@@ -52,7 +52,11 @@ public static class OrleansSilo
 
             // How fast a dead silo is noticed (Orleans:Membership:ProbeTimeout, NumMissedProbesLimit, ...; Orleans binds none of it).
             silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Orleans:Membership"));
-            silo.AddActivityPropagation();
+            // Orleans adds it itself when configured to (Aspire's cluster reference does); twice would trace every call twice.
+            if (!configuration.GetValue<bool>("Orleans:EnableDistributedTracing"))
+            {
+                silo.AddActivityPropagation();
+            }
             silo.Services.AddGrainStorage(PipelineGrainStorage.Name, (sp, _) => new PipelineGrainStorage(sp.GetRequiredService<IGrainStateStore>()));
             silo.AddReminders();
             silo.Services.AddReminderTable<SqliteReminderTable>(configuration);

@@ -94,6 +94,29 @@ public sealed partial class HeadlessChromium : IAsyncDisposable
     public async Task<string> TextAsync(CancellationToken cancellationToken = default) =>
         (await EvaluateAsync("document.body.innerText", cancellationToken)).GetString() ?? "";
 
+    /// <summary>
+    /// Waits until the page's text holds every one of <paramref name="needles"/> (single-page apps such as the Aspire
+    /// dashboard draw after the load event) and returns it; fails with what the page said instead.
+    /// </summary>
+    public async Task<string> WaitForTextAsync(TimeSpan timeout, params string[] needles)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var text = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            text = await TextAsync();
+            if (needles.All(n => text.Contains(n, StringComparison.Ordinal)))
+            {
+                return text;
+            }
+
+            await Task.Delay(250);
+        }
+
+        var missing = string.Join(", ", needles.Where(n => !text.Contains(n, StringComparison.Ordinal)));
+        throw new TimeoutException($"The page did not show {missing} within {timeout}. It showed:\n{text}");
+    }
+
     /// <summary>A PNG of the whole page (not only the viewport).</summary>
     public async Task<byte[]> ScreenshotAsync(CancellationToken cancellationToken = default)
     {
