@@ -10,7 +10,16 @@ if (AppHostSettings.WantsHelp(args))
 }
 
 var builder = DistributedApplication.CreateBuilder(args);
-var settings = AppHostSettings.From(builder.Configuration);
+AppHostSettings settings;
+try
+{
+    settings = AppHostSettings.From(builder.Configuration);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"{e.Message} See --help.");
+    return 2;
+}
 
 // --- the Orleans cluster: one silo on localhost; grain state, reminders and arrivals in the data folder ---
 var cluster = builder.AddOrleans("cluster")
@@ -24,6 +33,7 @@ var silo = builder.AddProject<Projects.Pipeline_Silo>("silo")
     .WithFixedPort("orleans-silo")
     .WithFixedPort("orleans-gateway")
     .WithHttpEndpoint(name: "http")
+    .OnLoopback("http")
     .WithHttpHealthCheck("/health")
     .WithPipelineEnvironment(settings)
     .WithEnvironment("Orleans__Endpoints__AdvertisedIPAddress", "127.0.0.1");
@@ -34,6 +44,7 @@ builder.AddProject<Projects.Pipeline_Api>("api")
     .WithEnvironment("Orleans__Clustering__Gateways__0",
         ReferenceExpression.Create($"127.0.0.1:{silo.GetEndpoint("orleans-gateway").Property(EndpointProperty.Port)}"))
     .WithHttpEndpoint(port: settings.ApiPort, isProxied: false)
+    .OnLoopback("http")
     .WithHttpHealthCheck("/health")
     .WithPipelineEnvironment(settings)
     .WithDashboardLink("Pipeline__Console__DashboardUrl")

@@ -22,6 +22,8 @@ public sealed partial class ClusterConnection : IHostedService, IHealthCheck, IA
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        // The Api's own host already said "Application started"; this inner host saying it again only confuses.
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.UseOrleansClient(client =>
         {
             configure(client, configuration);

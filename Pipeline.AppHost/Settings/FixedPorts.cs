@@ -22,6 +22,10 @@ public static class FixedPorts
         });
     }
 
+    /// <summary>Listen on 127.0.0.1 only; Aspire's default, localhost, also binds ::1.</summary>
+    public static IResourceBuilder<ProjectResource> OnLoopback(this IResourceBuilder<ProjectResource> project, string endpoint) =>
+        project.WithEndpoint(endpoint, e => e.TargetHost = "127.0.0.1");
+
     static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Pipeline.Tests.Support;
 
@@ -69,5 +70,50 @@ public sealed class AppHostTests
         host.Signal(9);
 
         Assert.True(await ProcessProbe.WaitAllGoneAsync(pids.Values, TimeSpan.FromSeconds(60)), host.Output);
+    }
+
+    [Fact]
+    public async Task OtlpEndpointOfTheUser_ServicesSendTracesThere_WithoutTheDashboardsKey()
+    {
+        var port = FreePort.Next();
+        using var backend = new HttpListener();
+        backend.Prefixes.Add($"http://127.0.0.1:{port}/");
+        backend.Start();
+        var received = new ConcurrentQueue<(string Path, string? Key)>();
+        var serving = Task.Run(async () =>
+        {
+            while (backend.IsListening)
+            {
+                try
+                {
+                    var context = await backend.GetContextAsync();
+                    received.Enqueue((context.Request.Url!.AbsolutePath, context.Request.Headers["x-otlp-api-key"]));
+                    context.Response.StatusCode = 200;
+                    context.Response.Close();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+            }
+        });
+
+        await using (var host = AppHostProcess.Start(environment: new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}" }))
+        {
+            await host.WaitReadyAsync();
+            using var api = new PipelineClient(host.ApiUrl);
+            await api.RegisterAsync("otlp_elsewhere", new { format = "csv" });
+
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (DateTime.UtcNow < deadline && !received.Any(r => r.Path == "/v1/traces"))
+            {
+                await Task.Delay(250);
+            }
+        }
+
+        backend.Stop();
+        await serving;
+        Assert.Contains(received, r => r.Path == "/v1/traces");
+        Assert.All(received, r => Assert.Null(r.Key));
     }
 }
