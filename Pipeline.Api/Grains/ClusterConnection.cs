@@ -75,7 +75,9 @@ public sealed partial class ClusterConnection : IHostedService, IHealthCheck, IA
 
     public async ValueTask DisposeAsync()
     {
-        stopping.Dispose();
+        // 'stopping' is cancelled, not disposed: WebApplicationFactory can stop the host after its services were disposed,
+        // and a CancellationTokenSource without a timer holds nothing to release.
+        await stopping.CancelAsync();
         if (host is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

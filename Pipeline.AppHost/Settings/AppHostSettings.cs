@@ -23,7 +23,7 @@ public sealed record AppHostSettings(string DataDir, int? ApiPort, int MaxRestar
           --help              this text
 
         The dashboard listens on ASPNETCORE_URLS (http://127.0.0.1:18888 in the http launch profile) and prints its
-        login URL at start. Pipeline__*, Orleans__* and AWS_* variables are passed on to the services;
+        login URL at start. Pipeline__*, Orleans__*, Logging__* and AWS_* variables are passed on to the services;
         OTEL_EXPORTER_OTLP_ENDPOINT (and _PROTOCOL, _HEADERS) sends their telemetry to another OTLP backend instead.
         """;
 

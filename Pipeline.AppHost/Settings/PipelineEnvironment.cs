@@ -3,9 +3,9 @@ namespace Pipeline.AppHost.Settings;
 /// <summary>What every Pipeline service gets from the AppHost: the data folder, and the user's own settings passed on.</summary>
 public static class PipelineEnvironment
 {
-    // Settings a user sets for the services (the AWS profile, API keys, cluster tuning), and telemetry elsewhere than
+    // Settings a user sets for the services (the AWS profile, API keys, cluster tuning, log levels), and telemetry elsewhere than
     // the dashboard (a user's OTEL_EXPORTER_OTLP_ENDPOINT wins over the dashboard's, set by Aspire before this).
-    static readonly string[] PassedOn = ["Pipeline__", "Orleans__", "AWS_", "OTEL_EXPORTER_OTLP_"];
+    static readonly string[] PassedOn = ["Pipeline__", "Orleans__", "Logging__", "AWS_", "OTEL_EXPORTER_OTLP_"];
 
     public static IResourceBuilder<ProjectResource> WithPipelineEnvironment(this IResourceBuilder<ProjectResource> project, AppHostSettings settings) =>
         project.WithEnvironment(context =>

@@ -62,6 +62,7 @@ public sealed partial class RawZoneReconciliation(
         cursors[dataset] = complete ? null : last;
 
         metrics.Pass(dataset, listed, recorded);
+        LogPass(logger, dataset, listed, recorded);
         if (recorded > 0)
         {
             LogFound(logger, recorded, dataset);
@@ -76,6 +77,9 @@ public sealed partial class RawZoneReconciliation(
         MD5.HashData(Encoding.UTF8.GetBytes(key + "\n" + etag), digest);
         return new UInt128(BitConverter.ToUInt64(digest[..8]), BitConverter.ToUInt64(digest[8..]));
     }
+
+    [LoggerMessage(EventId = 412, Level = LogLevel.Debug, Message = "Reconciliation pass over {DatasetId} ended: {Listed} listed, {Recorded} recorded")]
+    static partial void LogPass(ILogger logger, string datasetId, int listed, int recorded);
 
     [LoggerMessage(EventId = 410, Level = LogLevel.Information,
         Message = "Reconciliation found {Count} file(s) in the raw zone of {DatasetId} that no notification had reported")]

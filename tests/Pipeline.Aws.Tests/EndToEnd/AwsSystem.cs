@@ -65,6 +65,8 @@ public sealed class AwsSystem : IAsyncDisposable
             ["Pipeline__DynamoDb__CreateTables"] = "true",
             // The Api asks for API keys with the AWS profile (where it has them); these tests call it without one.
             ["Pipeline__Auth__Mode"] = "Disabled",
+            // Each reconciliation pass logs its end at Debug: tests wait for it.
+            ["Logging__LogLevel__Pipeline.Silo.Arrivals.RawZoneReconciliation"] = "Debug",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
@@ -88,27 +90,9 @@ public sealed class AwsSystem : IAsyncDisposable
         return notification;
     }
 
-    /// <summary>
-    /// Waits until a reconciliation pass over <paramref name="dataset"/>'s raw zone has ended, as the silo's
-    /// metrics on the dashboard show: a pass adds to <c>pipeline.arrivals.reconcile.listed</c> with the dataset's
-    /// tag even when it lists nothing. Metrics reach the dashboard every 5 s.
-    /// </summary>
-    public async Task WaitReconcilePassAsync(string dataset, TimeSpan timeout)
-    {
-        var (url, token) = await Host.WaitForDashboardAsync();
-        using var dashboard = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = url };
-        if (token is not null)
-        {
-            (await dashboard.GetAsync(new Uri(url, "/login?t=" + token))).EnsureSuccessStatusCode();
-        }
-
-        await Eventually.HoldsAsync(async () =>
-        {
-            var metrics = await dashboard.GetFromJsonAsync<JsonArray>("/api/metrics?resource=silo&name=pipeline.arrivals.reconcile.listed");
-            return metrics!.Any(m => m!["series"]!.AsArray().Any(s => s!["attributes"]!.AsArray()
-                .Any(a => a!["key"]!.GetValue<string>() == "pipeline.dataset" && a["value"]!.GetValue<string>() == dataset)));
-        }, timeout, $"a reconciliation pass over {dataset} on the dashboard's metrics");
-    }
+    /// <summary>Waits until a reconciliation pass over <paramref name="dataset"/>'s raw zone has ended, as the silo logs it.</summary>
+    public Task WaitReconcilePassAsync(string dataset, TimeSpan timeout) =>
+        Host.WaitForLineAsync($@"silo\s*\|.*Reconciliation pass over {dataset} ended", timeout);
 
     /// <summary>Waits until the queue holds no message, visible or in flight (every notification handled and deleted).</summary>
     public Task WaitQueueDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
