@@ -33,7 +33,7 @@ public sealed partial class SystemUnderTest : IAsyncDisposable
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Pipeline.AppHost.dll"), "--data-dir", dataDir, "--api-port", port.ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { AppHostDll(), "--data-dir", dataDir, "--api-port", port.ToString(CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
         }
@@ -93,6 +93,22 @@ public sealed partial class SystemUnderTest : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    // The AppHost runs from its own build output (built with this project, in the same configuration): its
+    // dependencies and Aspire's orchestrator and dashboard are resolved there, not in this program's folder.
+    static string AppHostDll()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Pipeline.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return Path.Combine(root?.FullName ?? throw new InvalidOperationException("Run the benchmarks from the repository."),
+            "Pipeline.AppHost", "bin", configuration, framework, "Pipeline.AppHost.dll");
     }
 
     static int FreePort()
