@@ -37,4 +37,15 @@ public sealed record DatasetSpec(
     IReadOnlyDictionary<string, string> Views,
     bool TrimStrings,
     string? TimestampFormat = null,
-    string? DateFormat = null);
+    string? DateFormat = null,
+    CsvDeclared CsvDeclared = CsvDeclared.None);
+
+/// <summary>The CSV options a dataset declares; the others are detected per file.</summary>
+[Flags]
+public enum CsvDeclared
+{
+    None = 0,
+    Delimiter = 1,
+    Quote = 2,
+    Header = 4,
+}

@@ -57,7 +57,9 @@ public static partial class DatasetValidator
         return errors.Count > 0
             ? null
             : new DatasetSpec(id, format, delimiter, quote, csv.Header ?? true, nullString, schema, partitions, primaryKey,
-                maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true, definition.TimestampFormat, definition.DateFormat);
+                maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true, definition.TimestampFormat, definition.DateFormat,
+                (csv.Delimiter is null ? CsvDeclared.None : CsvDeclared.Delimiter) | (csv.Quote is null ? CsvDeclared.None : CsvDeclared.Quote)
+                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header));
     }
 
     static void ValidateTimeFormat(string? format, string field, Action<string, string> add)

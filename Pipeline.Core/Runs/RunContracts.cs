@@ -54,7 +54,12 @@ public sealed record RunInfo(
     IReadOnlyList<StageAttemptInfo> Attempts,
     IReadOnlyList<QuarantineInfo> Quarantined,
     int Reprocessed = 0,
-    string? TraceId = null);
+    string? TraceId = null,
+    IReadOnlyList<FileDialect>? CsvDialects = null);
+
+/// <summary>How a run read one CSV file: the dialect the dataset declares, or the one detected where it is silent.</summary>
+[GenerateSerializer, Alias("pipeline.FileDialect")]
+public sealed record FileDialect(string SourceKey, string Dialect);
 
 /// <summary>A file or group of rows set aside by a run, with the reason.</summary>
 [GenerateSerializer, Alias("pipeline.QuarantineInfo")]

@@ -23,4 +23,8 @@ public sealed record TransformResult(
     long RowsQuarantined,
     IReadOnlyList<WrittenFile> Files,
     IReadOnlyList<QuarantinedFile> QuarantinedFiles,
-    IReadOnlyList<RowFault>? RowFaults = null);
+    IReadOnlyList<RowFault>? RowFaults = null)
+{
+    /// <summary>How each CSV file was read (declared or detected), by source key.</summary>
+    public IReadOnlyDictionary<string, CsvDialect>? CsvDialects { get; init; }
+}

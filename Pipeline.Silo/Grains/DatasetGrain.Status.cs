@@ -47,5 +47,6 @@ public sealed partial class DatasetGrain
         run.Attempts.Select(a => new StageAttemptInfo(a.Stage, a.Attempt, a.Token, a.StartedAt, a.EndedAt, a.Error, a.Transient)).ToList(),
         run.Quarantined,
         run.Reprocessed,
-        System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null);
+        System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null,
+        run.CsvDialects);
 }

@@ -86,6 +86,10 @@ public sealed class RunRecord
     [Id(11)]
     public string? TraceParent { get; set; }
 
+    /// <summary>How each CSV file was read.</summary>
+    [Id(12)]
+    public List<FileDialect> CsvDialects { get; set; } = [];
+
     /// <summary>The attempt in flight, if any.</summary>
     [JsonIgnore]
     public AttemptRecord? Current => Attempts.LastOrDefault(a => a.EndedAt is null);

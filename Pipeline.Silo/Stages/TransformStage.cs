@@ -77,7 +77,9 @@ public sealed class TransformStage(
         }
 
         var counts = new RunCounts(result.RowsIn, result.RowsWritten, result.RowsQuarantined, quarantined.Count(q => q.SourceKey != "(rows)"));
-        return new StageOutcome(counts, quarantined);
+        var dialects = (result.CsvDialects ?? new Dictionary<string, CsvDialect>())
+            .Select(d => new FileDialect(d.Key, d.Value.Describe())).OrderBy(d => d.SourceKey, StringComparer.Ordinal).ToList();
+        return new StageOutcome(counts, quarantined, dialects);
     }
 
     // "3201 rows did not fit the schema: 3201 rows like Release Date: 'Jun 12 1998' is not DATE; each row is kept with its _reason".

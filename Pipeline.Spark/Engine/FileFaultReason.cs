@@ -54,12 +54,13 @@ internal static partial class FileFaultReason
         try
         {
             var head = CsvFirstRecord.Head(path);
-            if (CsvFirstRecord.MixedLineBreaks(head.Span, request.Spec.CsvQuote) is { } mixed)
+            var csv = FormatResolver.CsvOf(request, path);
+            if (CsvFirstRecord.MixedLineBreaks(head.Span, csv.Quote) is { } mixed)
             {
                 return mixed;
             }
 
-            fields = CsvFirstRecord.FieldCount(head.Span, FormatResolver.CsvDelimiter(request.Spec, path), request.Spec.CsvQuote);
+            fields = CsvFirstRecord.FieldCount(head.Span, csv.Delimiter, csv.Quote);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {

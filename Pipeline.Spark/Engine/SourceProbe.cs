@@ -18,10 +18,13 @@ public static partial class SourceProbe
     // Text files this large cannot be a header alone: skip the check that reads their first rows.
     const long SurelyHasRows = 1 << 20;
 
-    internal static ProbeResult Probe(DuckDBConnection connection, TransformRequest request, CancellationToken cancellationToken)
+    internal static ProbeResult Probe(DuckDBConnection connection, TransformRequest declared, CancellationToken cancellationToken)
     {
         var usable = new List<SourceSchema>();
         var quarantined = new List<QuarantinedFile>();
+        // Each CSV file is sniffed for its dialect first; every read after that, here and in the run, uses it.
+        var dialects = new Dictionary<string, CsvDialect>();
+        var request = declared with { CsvDialects = dialects };
         foreach (var file in request.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -55,10 +58,16 @@ public static partial class SourceProbe
 
             try
             {
+                CsvDialect? csv = null;
+                if (format == SourceFormat.Csv)
+                {
+                    dialects[input.Path] = csv = CsvSniffer.Detect(connection, request, input.Path, cancellationToken);
+                }
+
                 var columns = Describe(connection, request, input.Path, format.Value, cancellationToken);
                 if (length > SurelyHasRows && format != SourceFormat.Parquet || HasRows(connection, request, input.Path, format.Value, cancellationToken))
                 {
-                    usable.Add(new SourceSchema(input, format.Value, columns));
+                    usable.Add(new SourceSchema(input, format.Value, columns, csv));
                 }
             }
             catch (DuckDBException e) when (IsFileFault(e, input.Path, cancellationToken))
@@ -76,7 +85,7 @@ public static partial class SourceProbe
             }
         }
 
-        return new ProbeResult(usable, quarantined);
+        return new ProbeResult(usable, quarantined, dialects);
     }
 
     // .NET decodes file names as UTF-8 and shows bytes that do not decode (a Latin-1 name) as U+FFFD: the name it

@@ -21,10 +21,18 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
     /// <summary>The strategy that produced the result (a span tag).</summary>
     public string Strategy { get; private set; } = "none";
 
-    /// <summary>Runs the attempt.</summary>
+    /// <summary>Runs the attempt; the result says how each CSV file was read.</summary>
     public TransformResult Execute()
     {
         var probe = SourceProbe.Probe(connection, request, cancellationToken);
+        request = request with { CsvDialects = probe.CsvDialects };
+        var read = request.Files.Where(f => probe.CsvDialects.ContainsKey(f.Path))
+            .ToDictionary(f => f.SourceKey, f => probe.CsvDialects[f.Path]);
+        return Execute(probe) with { CsvDialects = read };
+    }
+
+    TransformResult Execute(ProbeResult probe)
+    {
         var usable = probe.Usable.ToList();
         var quarantined = probe.Quarantined.ToList();
         // Nothing readable (all files empty or quarantined): the run succeeds with nothing written and

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Transform;
 
 namespace Pipeline.Spark.Planning;
 
@@ -31,6 +32,18 @@ public static class FormatResolver
     /// <summary>The CSV delimiter for <paramref name="path"/>: a tab for <c>.tsv</c> under <c>auto</c>, else the spec's.</summary>
     public static string CsvDelimiter(DatasetSpec spec, string path) =>
         spec.Format == DataFormat.Auto && Extension(path) == ".tsv" ? "\t" : spec.CsvDelimiter;
+
+    /// <summary>Whether the dataset fixes the delimiter of <paramref name="path"/> (declared, or <c>.tsv</c> under <c>auto</c>).</summary>
+    public static bool DelimiterDeclared(DatasetSpec spec, string path) =>
+        spec.CsvDeclared.HasFlag(CsvDeclared.Delimiter) || spec.Format == DataFormat.Auto && Extension(path) == ".tsv";
+
+    /// <summary>The dialect the dataset's options (or their defaults) give <paramref name="path"/>.</summary>
+    public static CsvDialect DeclaredCsv(DatasetSpec spec, string path) =>
+        new(CsvDelimiter(spec, path), spec.CsvQuote, spec.CsvQuote, spec.CsvHeader, 0, "", Detected: false);
+
+    /// <summary>The dialect <paramref name="path"/> is read with: the one sniffed for it, else the declared one.</summary>
+    public static CsvDialect CsvOf(TransformRequest request, string path) =>
+        request.CsvDialects?.GetValueOrDefault(path) ?? DeclaredCsv(request.Spec, path);
 
     static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 

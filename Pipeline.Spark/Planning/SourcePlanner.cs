@@ -55,8 +55,8 @@ internal static class SourcePlanner
             read = read.Select(r => (r.Name, DuckType.Varchar)).ToList();
         }
 
-        var delimiter = FormatResolver.CsvDelimiter(spec, schema.Input.Path);
-        return new SourcePlan(index, schema.Input, schema.Format, delimiter, read, overrides, fields);
+        var csv = schema.Csv ?? FormatResolver.DeclaredCsv(spec, schema.Input.Path);
+        return new SourcePlan(index, schema.Input, schema.Format, csv, read, overrides, fields);
     }
 
     static bool Same(string typeText, DuckType type)

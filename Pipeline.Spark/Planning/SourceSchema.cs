@@ -9,4 +9,5 @@ namespace Pipeline.Spark.Planning;
 /// <param name="Input">The file.</param>
 /// <param name="Format">Its resolved format.</param>
 /// <param name="Columns">Its top-level columns in file order.</param>
-public sealed record SourceSchema(TransformInput Input, SourceFormat Format, IReadOnlyList<SourceColumn> Columns);
+/// <param name="Csv">How a CSV file is read (null: as the dataset declares).</param>
+public sealed record SourceSchema(TransformInput Input, SourceFormat Format, IReadOnlyList<SourceColumn> Columns, CsvDialect? Csv = null);

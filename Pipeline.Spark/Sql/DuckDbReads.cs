@@ -60,16 +60,43 @@ internal static class DuckDbReads
         (spec.TimestampFormat is { } timestamps ? $", timestampformat={LiteralOf(timestamps)}" : "")
         + (spec.DateFormat is { } dates ? $", dateformat={LiteralOf(dates)}" : "");
 
-    /// <summary>The dataset's CSV options as read_csv/sniff_csv named parameters.</summary>
+    /// <summary>The file's CSV dialect (see <see cref="FormatResolver.CsvOf"/>) as read_csv/sniff_csv named parameters.</summary>
     public static string CsvOptions(TransformRequest request, string path)
     {
+        var csv = FormatResolver.CsvOf(request, path);
+        var options = $"delim={LiteralOf(csv.Delimiter)}, quote={LiteralOf(csv.Quote)}, header={(csv.Header ? "true" : "false")}, " +
+            $"nullstr={LiteralOf(request.Spec.CsvNullString)}"
+            + (csv.Escape != csv.Quote ? $", escape={LiteralOf(csv.Escape)}" : "")
+            + (csv.SkipRows > 0 ? $", skip={csv.SkipRows.ToString(CultureInfo.InvariantCulture)}" : "")
+            + (csv.Comment.Length > 0 ? $", comment={LiteralOf(csv.Comment)}" : "");
+        return WithBuffer(request, options);
+    }
+
+    /// <summary>
+    /// Sniffs how a CSV file is written, fixing what the dataset declares. The quote stays '"' unless declared: a
+    /// sniffer that may choose "no quote" would read a file with one unclosed quote as rows with stray quotes in them.
+    /// </summary>
+    public static string SniffDialect(TransformRequest request, string path)
+    {
         var spec = request.Spec;
-        var options = $"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}, quote={LiteralOf(spec.CsvQuote)}, " +
-            $"header={(spec.CsvHeader ? "true" : "false")}, nullstr={LiteralOf(spec.CsvNullString)}";
-        return MemoryBudget.Of(request).CsvBufferSize is { } buffer
+        var options = new List<string> { $"quote={LiteralOf(spec.CsvQuote)}", $"nullstr={LiteralOf(spec.CsvNullString)}" };
+        if (FormatResolver.DelimiterDeclared(spec, path))
+        {
+            options.Add($"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}");
+        }
+
+        if (spec.CsvDeclared.HasFlag(Pipeline.Core.Datasets.CsvDeclared.Header))
+        {
+            options.Add($"header={(spec.CsvHeader ? "true" : "false")}");
+        }
+
+        return $"SELECT *, len(Columns) AS ColumnCount FROM sniff_csv({FileLiteral(path)}, {WithBuffer(request, string.Join(", ", options))}, hive_partitioning=false)";
+    }
+
+    static string WithBuffer(TransformRequest request, string options) =>
+        MemoryBudget.Of(request).CsvBufferSize is { } buffer
             ? $"{options}, buffer_size={buffer.ToString(CultureInfo.InvariantCulture)}"
             : options;
-    }
 
     /// <summary>Sniffs one file's columns: cheap, it reads a sample.</summary>
     public static string Describe(SourceFormat format, string path, TransformRequest request) =>

@@ -23,9 +23,13 @@ internal static class SparkReads
         switch (source.Format)
         {
             case SourceFormat.Csv:
-                // escape = quote: RFC 4180 doubling, as DuckDB reads it (Spark's default escape is a backslash).
-                options.AddRange([("header", spec.CsvHeader ? "true" : "false"), ("sep", source.CsvDelimiter),
-                    ("quote", spec.CsvQuote), ("escape", spec.CsvQuote), ("nullValue", spec.CsvNullString)]);
+                // escape = quote unless detected otherwise: RFC 4180 doubling, as DuckDB reads it (Spark's default is a backslash).
+                options.AddRange([("header", source.Csv.Header ? "true" : "false"), ("sep", source.Csv.Delimiter),
+                    ("quote", source.Csv.Quote), ("escape", source.Csv.Escape), ("nullValue", spec.CsvNullString)]);
+                if (source.Csv.Comment.Length > 0)
+                {
+                    options.Add(("comment", source.Csv.Comment));
+                }
                 break;
             case SourceFormat.JsonArray:
                 options.Add(("multiLine", "true"));

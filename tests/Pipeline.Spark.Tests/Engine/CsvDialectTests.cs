@@ -1,0 +1,89 @@
+using Pipeline.Core.Datasets;
+using Pipeline.Core.Transform;
+using Pipeline.Spark.Engine;
+using Pipeline.Spark.Tests.Support;
+
+namespace Pipeline.Spark.Tests.Engine;
+
+/// <summary>A dataset that says only <c>"format": "csv"</c>: each file is read as it is written.</summary>
+public sealed class CsvDialectTests : IDisposable
+{
+    readonly TempFolder _folder = new();
+    readonly Lake _lake = new();
+
+    async Task<(TransformResult Result, TransformRequest Request)> RunAsync(string name, string content, CsvOptions? csv = null)
+    {
+        var request = Specs.Request(Specs.Spec(new DatasetDefinition { Format = "csv", Csv = csv }), _folder, [_folder.Write(name, content)]);
+        return (await new DuckDbTransformEngine().RunAsync(request), request);
+    }
+
+    [Fact]
+    public async Task SemicolonFileWithQuotedLineBreaks_LandsEveryRowInItsColumns()
+    {
+        var (result, request) = await RunAsync("orders.csv", "id;customer;note\n1;Müller GmbH;\"first line\nsecond line\"\n2;\"Smith; Jones\";plain\n3;Ørsted;\n");
+
+        Assert.Empty(result.QuarantinedFiles);
+        Assert.Equal((3, 3), (result.RowsIn, result.RowsWritten));
+        Assert.Equal(["1|Müller GmbH|first line\nsecond line", "2|Smith; Jones|plain", "3|Ørsted|"],
+            _lake.Lines($"SELECT id, customer, coalesce(note, '') FROM {Lake.Parquet(request.OutputDir)} ORDER BY id"));
+        Assert.Equal("detected: delimiter ';', quote '\"', header", result.CsvDialects!["raw/taxi/orders.csv"].Describe());
+    }
+
+    [Theory]
+    [InlineData("\t", "tab")]
+    [InlineData("|", "'|'")]
+    public async Task TabOrPipeSeparatedUnderACsvName_IsSplitIntoColumns(string delimiter, string shown)
+    {
+        var (result, request) = await RunAsync("stations.csv", string.Join('\n', ["station,name,elevation", "US1,Boulder, CO,1655.0", "US2,Denver,1609.3", ""]).Replace(",", "#", StringComparison.Ordinal)
+            .Replace("#", delimiter, StringComparison.Ordinal).Replace($"Boulder{delimiter} CO", "Boulder, CO", StringComparison.Ordinal));
+
+        Assert.Equal((2, 2), (result.RowsIn, result.RowsWritten));
+        Assert.Equal(["US1|Boulder, CO|1655.0", "US2|Denver|1609.3"],
+            _lake.Lines($"SELECT station, name, elevation FROM {Lake.Parquet(request.OutputDir)} ORDER BY station"));
+        Assert.Equal($"detected: delimiter {shown}, quote '\"', header", result.CsvDialects!["raw/taxi/stations.csv"].Describe());
+    }
+
+    [Fact]
+    public async Task NumbersWithoutAHeader_KeepTheFirstLineAsARow()
+    {
+        var (result, request) = await RunAsync("readings.csv", "1,20.5,3\n2,21.0,4\n3,19.75,5\n");
+
+        Assert.Equal((3, 3), (result.RowsIn, result.RowsWritten));
+        Assert.Equal(["1|20.5|3", "2|21.0|4", "3|19.75|5"],
+            _lake.Lines($"SELECT column0, column1, column2 FROM {Lake.Parquet(request.OutputDir)} ORDER BY column0"));
+        Assert.EndsWith("no header", result.CsvDialects!["raw/taxi/readings.csv"].Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeclaredDelimiter_Wins_OverWhatTheFileLooksLike()
+    {
+        var (result, request) = await RunAsync("orders.csv", "id;customer\n1;a\n2;b\n", new CsvOptions { Delimiter = "," });
+
+        Assert.Equal((2, 2), (result.RowsIn, result.RowsWritten));
+        Assert.Equal(["1;a", "2;b"], _lake.Lines($"SELECT \"id;customer\" FROM {Lake.Parquet(request.OutputDir)} ORDER BY 1"));
+        Assert.Equal(",", result.CsvDialects!["raw/taxi/orders.csv"].Delimiter);
+    }
+
+    [Fact]
+    public async Task DeclaredDelimiterAndHeader_AreNotSniffed()
+    {
+        var (result, _) = await RunAsync("plain.csv", "a,b\n1,2\n", new CsvOptions { Delimiter = ",", Header = true });
+
+        Assert.Equal("declared: delimiter ',', quote '\"', header", result.CsvDialects!["raw/taxi/plain.csv"].Describe());
+    }
+
+    [Fact]
+    public async Task SemicolonFileWithARaggedLine_IsSetAsideNamingTheLine_NotReadAsOneColumn()
+    {
+        var (result, _) = await RunAsync("bad.csv", "id;name\n1;a\n2;b;extra\n3;c\n");
+
+        var reason = Assert.Single(result.QuarantinedFiles).Reason;
+        Assert.Equal("invalid CSV in bad.csv: line 3 has more than the 2 fields expected: 2;b;extra", reason);
+    }
+
+    public void Dispose()
+    {
+        _lake.Dispose();
+        _folder.Dispose();
+    }
+}
