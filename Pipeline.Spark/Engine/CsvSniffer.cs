@@ -38,6 +38,13 @@ internal static class CsvSniffer
             return declared;
         }
 
+        // Lines of half a megabyte and more: the sniffer would spend seconds on them, and the declared read names
+        // a line over the limit at once.
+        if (head.Length >= LongHead && head.Span.Count((byte)'\n') < 2)
+        {
+            return declared;
+        }
+
         Sniffed? sniffed;
         try
         {
@@ -65,6 +72,8 @@ internal static class CsvSniffer
 
         return sniffed.Dialect;
     }
+
+    const int LongHead = 1 << 19;
 
     // DuckDB's candidates, in its order (the first wins a tie).
     static readonly string[] Candidates = [",", "|", ";", "\t"];
