@@ -9,8 +9,6 @@ namespace Pipeline.AppHost;
 /// </summary>
 public abstract class ResourceWatcher(IHostApplicationLifetime lifetime) : IDistributedApplicationEventingSubscriber
 {
-    Task? watching;
-
     public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext,
         CancellationToken cancellationToken)
     {
@@ -18,7 +16,7 @@ public abstract class ResourceWatcher(IHostApplicationLifetime lifetime) : IDist
         {
             eventing.Subscribe<BeforeStartEvent>((_, _) =>
             {
-                watching = Task.Run(() => WatchQuietlyAsync(lifetime.ApplicationStopping), CancellationToken.None);
+                _ = Task.Run(() => WatchQuietlyAsync(lifetime.ApplicationStopping), CancellationToken.None);
                 return Task.CompletedTask;
             });
         }

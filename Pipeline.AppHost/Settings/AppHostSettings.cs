@@ -31,9 +31,9 @@ public sealed record AppHostSettings(string DataDir, int? ApiPort, int MaxRestar
 
     public static AppHostSettings From(IConfiguration configuration)
     {
-        var dataDir = configuration["data-dir"] ?? Environment.GetEnvironmentVariable("PIPELINE_DATA_DIR") ?? ".pipeline";
-        var apiPort = Number(configuration["api-port"] ?? Environment.GetEnvironmentVariable("PIPELINE_API_PORT"), "--api-port", 0, 65535) ?? DefaultApiPort;
-        var restarts = Number(configuration["max-restarts"] ?? Environment.GetEnvironmentVariable("PIPELINE_MAX_RESTARTS"), "--max-restarts", 0, 1000)
+        var dataDir = configuration["data-dir"] ?? configuration["PIPELINE_DATA_DIR"] ?? ".pipeline";
+        var apiPort = Number(configuration["api-port"] ?? configuration["PIPELINE_API_PORT"], "--api-port", 0, 65535) ?? DefaultApiPort;
+        var restarts = Number(configuration["max-restarts"] ?? configuration["PIPELINE_MAX_RESTARTS"], "--max-restarts", 0, 1000)
             ?? DefaultMaxRestarts;
         return new AppHostSettings(Path.GetFullPath(dataDir), apiPort == 0 ? null : apiPort, restarts);
     }

@@ -26,11 +26,4 @@ public sealed record TransformRequest(
     string? TempDir = null,
     string? MemoryLimit = null,
     int? Threads = null,
-    IReadOnlyDictionary<string, string>? TableTypes = null)
-{
-    /// <summary>
-    /// The dialect each CSV file is read with, by <see cref="TransformInput.Path"/>: filled by the engine once it has
-    /// sniffed the files; a file not in it is read as the dataset declares (or by the defaults).
-    /// </summary>
-    public IReadOnlyDictionary<string, CsvDialect>? CsvDialects { get; init; }
-}
+    IReadOnlyDictionary<string, string>? TableTypes = null);

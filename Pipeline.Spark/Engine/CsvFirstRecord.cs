@@ -80,11 +80,14 @@ internal static class CsvFirstRecord
     }
 
     /// <summary>The first megabyte of the file's text (decompressed, without a byte order mark), which the other members look at.</summary>
-    public static ReadOnlyMemory<byte> Head(string path)
+    public static ReadOnlyMemory<byte> Head(string path) => Head(path, PeekBytes);
+
+    /// <summary>The first <paramref name="bytes"/> of the file's text, as <see cref="Head(string)"/>.</summary>
+    public static ReadOnlyMemory<byte> Head(string path, int bytes)
     {
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        var buffer = new byte[PeekBytes];
+        var buffer = new byte[bytes];
         var head = buffer.AsMemory(0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
         return head.Span.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head;
     }

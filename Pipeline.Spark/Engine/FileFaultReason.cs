@@ -15,13 +15,13 @@ namespace Pipeline.Spark.Engine;
 /// </summary>
 internal static partial class FileFaultReason
 {
-    /// <summary>The reason for a file DuckDB failed to read with <paramref name="error"/>.</summary>
-    public static string For(DuckDBConnection connection, TransformRequest request, TransformInput input, SourceFormat format,
+    /// <summary>The reason for a file DuckDB failed to read with <paramref name="error"/> (a CSV file read as <paramref name="csv"/>).</summary>
+    public static string For(DuckDBConnection connection, TransformRequest request, TransformInput input, SourceFormat format, CsvDialect? csv,
         DuckDBException error, CancellationToken cancellationToken)
     {
         var problem = ContentCheck.Problem(input.Path, format) ?? format switch
         {
-            SourceFormat.Csv => CsvProblem(connection, request, input.Path, error.Message, cancellationToken),
+            SourceFormat.Csv => CsvProblem(connection, request, input.Path, csv ?? FormatResolver.DeclaredCsv(request.Spec, input.Path), error.Message, cancellationToken),
             SourceFormat.Parquet => ParquetProblem(error.Message),
             _ => JsonErrorText.Plain(error.Message),
         };
@@ -42,7 +42,7 @@ internal static partial class FileFaultReason
         _ => "JSON",
     };
 
-    static string? CsvProblem(DuckDBConnection connection, TransformRequest request, string path, string message, CancellationToken cancellationToken)
+    static string? CsvProblem(DuckDBConnection connection, TransformRequest request, string path, CsvDialect csv, string message, CancellationToken cancellationToken)
     {
         if (!CsvErrorText.NamesNoLine(message))
         {
@@ -54,7 +54,6 @@ internal static partial class FileFaultReason
         try
         {
             var head = CsvFirstRecord.Head(path);
-            var csv = FormatResolver.CsvOf(request, path);
             if (CsvFirstRecord.MixedLineBreaks(head.Span, csv.Quote) is { } mixed)
             {
                 return mixed;
@@ -71,7 +70,7 @@ internal static partial class FileFaultReason
         {
             try
             {
-                connection.Scalar<long>($"SELECT count(*) FROM {DuckDbReads.StrictCsv(path, request, fields, parallel)}", cancellationToken);
+                connection.Scalar<long>($"SELECT count(*) FROM {DuckDbReads.StrictCsv(path, request, csv, fields, parallel)}", cancellationToken);
                 return "DuckDB could not detect its CSV layout with the dataset's delimiter and quote";
             }
             catch (DuckDBException strict) when (!cancellationToken.IsCancellationRequested && strict.Category() != DuckDBErrorType.Interrupt)

@@ -9,5 +9,5 @@ namespace Pipeline.Spark.Engine;
 /// </summary>
 /// <param name="Usable">Readable files with rows, with their sniffed columns, in run order.</param>
 /// <param name="Quarantined">Unreadable files with DuckDB's reason.</param>
-/// <param name="CsvDialects">How each CSV file is read, by the path it is read from.</param>
+/// <param name="CsvDialects">How each CSV file is read, by source key.</param>
 public sealed record ProbeResult(IReadOnlyList<SourceSchema> Usable, IReadOnlyList<QuarantinedFile> Quarantined, IReadOnlyDictionary<string, CsvDialect> CsvDialects);

@@ -18,13 +18,11 @@ public static partial class SourceProbe
     // Text files this large cannot be a header alone: skip the check that reads their first rows.
     const long SurelyHasRows = 1 << 20;
 
-    internal static ProbeResult Probe(DuckDBConnection connection, TransformRequest declared, CancellationToken cancellationToken)
+    internal static ProbeResult Probe(DuckDBConnection connection, TransformRequest request, CancellationToken cancellationToken)
     {
         var usable = new List<SourceSchema>();
         var quarantined = new List<QuarantinedFile>();
-        // Each CSV file is sniffed for its dialect first; every read after that, here and in the run, uses it.
         var dialects = new Dictionary<string, CsvDialect>();
-        var request = declared with { CsvDialects = dialects };
         foreach (var file in request.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,14 +56,16 @@ public static partial class SourceProbe
 
             try
             {
-                CsvDialect? csv = null;
-                if (format == SourceFormat.Csv)
+                // A CSV file's dialect is sniffed first; every later read of it, here and in the run, uses it.
+                var sniffed = format == SourceFormat.Csv ? CsvSniffer.Detect(connection, request, input.Path, cancellationToken) : null;
+                var csv = sniffed?.Dialect;
+                if (csv is not null)
                 {
-                    dialects[input.Path] = csv = CsvSniffer.Detect(connection, request, input.Path, cancellationToken);
+                    dialects[file.SourceKey] = csv;
                 }
 
-                var columns = Describe(connection, request, input.Path, format.Value, cancellationToken);
-                if (length > SurelyHasRows && format != SourceFormat.Parquet || HasRows(connection, request, input.Path, format.Value, cancellationToken))
+                var columns = sniffed?.Columns ?? Describe(connection, request, input.Path, format.Value, csv, cancellationToken);
+                if (length > SurelyHasRows && format != SourceFormat.Parquet || HasRows(connection, request, input.Path, format.Value, csv, cancellationToken))
                 {
                     usable.Add(new SourceSchema(input, format.Value, columns, csv));
                 }
@@ -77,7 +77,7 @@ public static partial class SourceProbe
                     continue;
                 }
 
-                quarantined.Add(new QuarantinedFile(file.SourceKey, FileFaultReason.For(connection, request, input, format.Value, e, cancellationToken)));
+                quarantined.Add(new QuarantinedFile(file.SourceKey, FileFaultReason.For(connection, request, input, format.Value, dialects.GetValueOrDefault(file.SourceKey), e, cancellationToken)));
             }
             catch (DuckDBException e)
             {
@@ -117,10 +117,8 @@ public static partial class SourceProbe
     static bool IsFileFault(DuckDBException e, string path, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, path);
 
-    static bool HasRows(DuckDBConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
-    {
-        return connection.Scalar<bool>($"SELECT EXISTS (SELECT 1 FROM {DuckDbReads.Sniffing(format, path, request)})", cancellationToken);
-    }
+    static bool HasRows(DuckDBConnection connection, TransformRequest request, string path, SourceFormat format, CsvDialect? csv, CancellationToken cancellationToken) =>
+        connection.Scalar<bool>($"SELECT EXISTS (SELECT 1 FROM {DuckDbReads.Sniffing(format, path, request, csv)})", cancellationToken);
 
     // "[]" or blank lines: the JSON reader cannot sniff records from nothing, which is no fault of the file.
     static bool IsEmptyJson(DuckDBConnection connection, string path, SourceFormat format, CancellationToken cancellationToken)
@@ -140,32 +138,42 @@ public static partial class SourceProbe
         }
     }
 
-    static List<SourceColumn> Describe(DuckDBConnection connection, TransformRequest request, string path, SourceFormat format, CancellationToken cancellationToken)
+    static List<SourceColumn> Describe(DuckDBConnection connection, TransformRequest request, string path, SourceFormat format, CsvDialect? csv,
+        CancellationToken cancellationToken)
     {
-        var csv = format == SourceFormat.Csv;
-        var sql = csv ? DuckDbReads.SniffCsv(path, request) : DuckDbReads.Describe(format, path, request);
-        return connection.Read(sql, reader => Columns(reader, request, csv), cancellationToken);
+        if (csv is not null)
+        {
+            return connection.Read(DuckDbReads.SniffCsv(path, request, csv), reader => Rows(reader, r => CsvColumn(r, request)), cancellationToken);
+        }
+
+        return connection.Read(DuckDbReads.Describe(format, path, request), reader => Rows(reader, r => new SourceColumn(r.GetString(0), r.GetString(1))), cancellationToken);
     }
 
-    static List<SourceColumn> Columns(DuckDBDataReader reader, TransformRequest request, bool csv)
+    static List<SourceColumn> Rows(DuckDBDataReader reader, Func<DuckDBDataReader, SourceColumn> column)
     {
         var columns = new List<SourceColumn>();
         while (reader.Read())
         {
-            var column = new SourceColumn(reader.GetString(0), reader.GetString(1));
-            // Dates in a non-ISO format sniff as DATE/TIMESTAMP, but the SQL cast of the text only knows ISO:
-            // such columns stay text rather than every row failing the cast.
-            // The dataset's own formats are read by the transform too.
-            var custom = csv && column.Type switch
-            {
-                "DATE" => !reader.IsDBNull(2) && !IsoFormat().IsMatch(reader.GetString(2)) && reader.GetString(2) != request.Spec.DateFormat,
-                "TIMESTAMP" => !reader.IsDBNull(3) && !IsoFormat().IsMatch(reader.GetString(3)) && reader.GetString(3) != request.Spec.TimestampFormat,
-                _ => false,
-            };
-            columns.Add(custom ? column with { Type = "VARCHAR" } : column);
+            columns.Add(column(reader));
         }
 
         return columns;
+    }
+
+    /// <summary>A column of a CSV sniff row: name, type, the detected date format, the detected timestamp format.</summary>
+    internal static SourceColumn CsvColumn(DuckDBDataReader reader, TransformRequest request)
+    {
+        var column = new SourceColumn(reader.GetString(0), reader.GetString(1));
+        // Dates in a non-ISO format sniff as DATE/TIMESTAMP, but the SQL cast of the text only knows ISO:
+        // such columns stay text rather than every row failing the cast.
+        // The dataset's own formats are read by the transform too.
+        var custom = column.Type switch
+        {
+            "DATE" => !reader.IsDBNull(2) && !IsoFormat().IsMatch(reader.GetString(2)) && reader.GetString(2) != request.Spec.DateFormat,
+            "TIMESTAMP" => !reader.IsDBNull(3) && !IsoFormat().IsMatch(reader.GetString(3)) && reader.GetString(3) != request.Spec.TimestampFormat,
+            _ => false,
+        };
+        return custom ? column with { Type = "VARCHAR" } : column;
     }
 
     // The strptime formats whose text DuckDB's plain CAST also reads.

@@ -25,10 +25,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
     public TransformResult Execute()
     {
         var probe = SourceProbe.Probe(connection, request, cancellationToken);
-        request = request with { CsvDialects = probe.CsvDialects };
-        var read = request.Files.Where(f => probe.CsvDialects.ContainsKey(f.Path))
-            .ToDictionary(f => f.SourceKey, f => probe.CsvDialects[f.Path]);
-        return Execute(probe) with { CsvDialects = read };
+        return Execute(probe) with { CsvDialects = probe.CsvDialects };
     }
 
     TransformResult Execute(ProbeResult probe)
@@ -114,7 +111,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
             }
             catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, source.Input.Path))
             {
-                failed.Add(new QuarantinedFile(source.Input.SourceKey, FileFaultReason.For(connection, request, source.Input, source.Format, e, cancellationToken)));
+                failed.Add(new QuarantinedFile(source.Input.SourceKey, FileFaultReason.For(connection, request, source.Input, source.Format, source.Csv, e, cancellationToken)));
             }
             catch (DuckDBException e)
             {

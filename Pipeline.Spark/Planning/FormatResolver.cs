@@ -41,10 +41,6 @@ public static class FormatResolver
     public static CsvDialect DeclaredCsv(DatasetSpec spec, string path) =>
         new(CsvDelimiter(spec, path), spec.CsvQuote, spec.CsvQuote, spec.CsvHeader, 0, "", Detected: false);
 
-    /// <summary>The dialect <paramref name="path"/> is read with: the one sniffed for it, else the declared one.</summary>
-    public static CsvDialect CsvOf(TransformRequest request, string path) =>
-        request.CsvDialects?.GetValueOrDefault(path) ?? DeclaredCsv(request.Spec, path);
-
     static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
     // The extension that names the content: "x.csv.gz" -> ".csv".

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Transform;
 using Pipeline.Spark.Planning;
 using static Pipeline.Spark.Sql.DuckDbDialect;
@@ -15,8 +16,8 @@ internal static class DuckDbReads
     /// </summary>
     public const int MaxJsonTypeDepth = 32;
 
-    /// <summary>The read used to sniff a file: the reader infers every column.</summary>
-    public static string Sniffing(SourceFormat format, string path, TransformRequest request) => Call(format, path, request, "");
+    /// <summary>The read used to sniff a file (a CSV file with <paramref name="csv"/>): the reader infers every column.</summary>
+    public static string Sniffing(SourceFormat format, string path, TransformRequest request, CsvDialect? csv) => Call(format, path, request, csv, "");
 
     /// <summary>
     /// The read of a planned file. <paramref name="csvTypes"/> null: raw values (CSV all text, declared JSON fields
@@ -33,7 +34,7 @@ internal static class DuckDbReads
                 $", columns={{{string.Join(", ", source.ReadColumns.Select(c => $"{LiteralOf(c.Name)}: {LiteralOf(c.Type.ToString())}"))}}}",
             _ => "",
         };
-        return Call(source.Format, source.Input.Path, request, extra);
+        return Call(source.Format, source.Input.Path, request, source.Csv, extra);
     }
 
     /// <summary>
@@ -42,10 +43,10 @@ internal static class DuckDbReads
     /// single-threaded reader (<paramref name="parallel"/> false) counts lines up to an over-long one, and only the
     /// parallel one reports a quote left open.
     /// </summary>
-    public static string StrictCsv(string path, TransformRequest request, int fieldCount, bool parallel)
+    public static string StrictCsv(string path, TransformRequest request, CsvDialect csv, int fieldCount, bool parallel)
     {
         var columns = string.Join(", ", Enumerable.Range(1, fieldCount).Select(i => $"'c{i}': 'VARCHAR'"));
-        return $"read_csv({FileLiteral(path)}, {CsvOptions(request, path)}, hive_partitioning=false, auto_detect=false, " +
+        return $"read_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false, auto_detect=false, " +
             $"parallel={(parallel ? "true" : "false")}, columns={{{columns}}})";
     }
 
@@ -60,10 +61,9 @@ internal static class DuckDbReads
         (spec.TimestampFormat is { } timestamps ? $", timestampformat={LiteralOf(timestamps)}" : "")
         + (spec.DateFormat is { } dates ? $", dateformat={LiteralOf(dates)}" : "");
 
-    /// <summary>The file's CSV dialect (see <see cref="FormatResolver.CsvOf"/>) as read_csv/sniff_csv named parameters.</summary>
-    public static string CsvOptions(TransformRequest request, string path)
+    /// <summary>A file's CSV dialect as read_csv/sniff_csv named parameters.</summary>
+    static string CsvOptions(TransformRequest request, CsvDialect csv)
     {
-        var csv = FormatResolver.CsvOf(request, path);
         var options = $"delim={LiteralOf(csv.Delimiter)}, quote={LiteralOf(csv.Quote)}, header={(csv.Header ? "true" : "false")}, " +
             $"nullstr={LiteralOf(request.Spec.CsvNullString)}"
             + (csv.Escape != csv.Quote ? $", escape={LiteralOf(csv.Escape)}" : "")
@@ -73,7 +73,8 @@ internal static class DuckDbReads
     }
 
     /// <summary>
-    /// Sniffs how a CSV file is written, fixing what the dataset declares. The quote stays '"' unless declared: a
+    /// Sniffs how a CSV file is written, fixing what the dataset declares, in the row shape of
+    /// <see cref="SniffCsv"/> (a row per column) followed by the dialect. The quote stays '"' unless declared: a
     /// sniffer that may choose "no quote" would read a file with one unclosed quote as rows with stray quotes in them.
     /// </summary>
     public static string SniffDialect(TransformRequest request, string path)
@@ -85,12 +86,14 @@ internal static class DuckDbReads
             options.Add($"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}");
         }
 
-        if (spec.CsvDeclared.HasFlag(Pipeline.Core.Datasets.CsvDeclared.Header))
+        if (spec.CsvDeclared.HasFlag(CsvDeclared.Header))
         {
             options.Add($"header={(spec.CsvHeader ? "true" : "false")}");
         }
 
-        return $"SELECT *, len(Columns) AS ColumnCount FROM sniff_csv({FileLiteral(path)}, {WithBuffer(request, string.Join(", ", options))}, hive_partitioning=false)";
+        const string dialect = "Delimiter, Quote, Escape, HasHeader, SkipRows, Comment";
+        return $"SELECT c.name, c.type, DateFormat, TimestampFormat, {dialect} FROM (SELECT unnest(Columns) AS c, DateFormat, TimestampFormat, {dialect} " +
+            $"FROM sniff_csv({FileLiteral(path)}, {WithBuffer(request, string.Join(", ", options))}, hive_partitioning=false))";
     }
 
     static string WithBuffer(TransformRequest request, string options) =>
@@ -100,15 +103,15 @@ internal static class DuckDbReads
 
     /// <summary>Sniffs one file's columns: cheap, it reads a sample.</summary>
     public static string Describe(SourceFormat format, string path, TransformRequest request) =>
-        $"DESCRIBE SELECT * FROM {Sniffing(format, path, request)}";
+        $"DESCRIBE SELECT * FROM {Sniffing(format, path, request, csv: null)}";
 
     /// <summary>
     /// Sniffs a CSV file in one pass over its sample: a row per column (name, type) with the date and timestamp
     /// formats the sniffer detected (NULL when none).
     /// </summary>
-    public static string SniffCsv(string path, TransformRequest request) =>
+    public static string SniffCsv(string path, TransformRequest request, CsvDialect csv) =>
         "SELECT c.name, c.type, DateFormat, TimestampFormat FROM (SELECT unnest(Columns) AS c, DateFormat, TimestampFormat " +
-        $"FROM sniff_csv({FileLiteral(path)}, {CsvOptions(request, path)}, hive_partitioning=false))";
+        $"FROM sniff_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false))";
 
     /// <summary>
     /// <paramref name="path"/> as DuckDB's readers match it: they expand '*', '?' and '[' as a glob, so a raw file
@@ -134,13 +137,13 @@ internal static class DuckDbReads
     static string FileLiteral(string path) => LiteralOf(FilePattern(path));
 
     // hive_partitioning=false: a raw key such as raw/x/date=2024-01-01/f.csv must not grow a "date" column.
-    static string Call(SourceFormat format, string path, TransformRequest request, string extra)
+    static string Call(SourceFormat format, string path, TransformRequest request, CsvDialect? csv, string extra)
     {
         var file = FileLiteral(path);
         const string json = "records=true, hive_partitioning=false";
         return format switch
         {
-            SourceFormat.Csv => $"read_csv({file}, {CsvOptions(request, path)}, hive_partitioning=false{extra})",
+            SourceFormat.Csv => $"read_csv({file}, {CsvOptions(request, csv ?? FormatResolver.DeclaredCsv(request.Spec, path))}, hive_partitioning=false{extra})",
             SourceFormat.Parquet => $"read_parquet({file}, hive_partitioning=false{extra})",
             SourceFormat.JsonArray => $"read_json({file}, format='array', {json}, maximum_depth={MaxJsonTypeDepth}{extra})",
             _ => $"read_json({file}, format='newline_delimited', {json}, maximum_depth={MaxJsonTypeDepth}{extra})",

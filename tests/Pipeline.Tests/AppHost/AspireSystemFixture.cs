@@ -11,7 +11,7 @@ namespace Pipeline.Tests.AppHost;
 
 /// <summary>
 /// The AppHost under Aspire's testing builder, dashboard on: silo and api as real processes on free ports, one dataset
-/// registered, a CSV uploaded and its run succeeded. Shared by the dashboard's tests.
+/// registered, a CSV uploaded and its run succeeded. Started once for the dashboard's tests.
 /// </summary>
 public sealed class AspireSystemFixture : IAsyncLifetime
 {
@@ -35,8 +35,6 @@ public sealed class AspireSystemFixture : IAsyncLifetime
 
     public string TraceId { get; private set; } = null!;
 
-    public decimal FareSum { get; private set; }
-
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(StartTimeout);
@@ -58,9 +56,7 @@ public sealed class AspireSystemFixture : IAsyncLifetime
             schema = new Dictionary<string, string> { ["fare_amount"] = "DECIMAL(10,2)" },
             views = new Dictionary<string, string> { ["dash_fares"] = $"SELECT vendor_id, sum(fare_amount) AS fares FROM {Dataset} GROUP BY 1" },
         });
-        var (csv, fares) = SampleData.TripsCsv(0, 40);
-        FareSum = fares;
-        await Api.UploadAsync(Dataset, "2024/01/trips.csv", csv);
+        await Api.UploadAsync(Dataset, "2024/01/trips.csv", SampleData.TripsCsv(0, 40).Bytes);
         var status = await Api.WaitIdleAsync(Dataset, 1);
         var run = status["lastRun"]!;
         Assert.Equal("Succeeded", run["state"]!.GetValue<string>());
@@ -87,4 +83,10 @@ public sealed class AspireSystemFixture : IAsyncLifetime
 
         data.Dispose();
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AspireSystemCollection : ICollectionFixture<AspireSystemFixture>
+{
+    public const string Name = "Aspire system";
 }

@@ -6,7 +6,8 @@ namespace Pipeline.Tests.AppHost;
 /// The Aspire dashboard and the pipeline console in headless Chromium, as a user opens them from the printed login
 /// link. A screenshot of every page goes to <c>TestResults/screenshots/</c> beside the test binaries.
 /// </summary>
-public sealed class DashboardBrowserTests(AspireSystemFixture system) : IClassFixture<AspireSystemFixture>
+[Collection(AspireSystemCollection.Name)]
+public sealed class DashboardBrowserTests(AspireSystemFixture system)
 {
     const string Dataset = AspireSystemFixture.Dataset;
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace Pipeline.Tests.AppHost;
 
 /// <summary>A run's trace as the Aspire dashboard received it over OTLP from both services.</summary>
-public sealed class DashboardTraceTests(AspireSystemFixture system) : IClassFixture<AspireSystemFixture>
+[Collection(AspireSystemCollection.Name)]
+public sealed class DashboardTraceTests(AspireSystemFixture system)
 {
     const string Dataset = AspireSystemFixture.Dataset;
 
