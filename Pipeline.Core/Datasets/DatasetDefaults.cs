@@ -12,6 +12,12 @@ public static class DatasetDefaults
     /// <summary>CSV null text.</summary>
     public const string CsvNullString = "";
 
+    /// <summary>
+    /// Share of a file's lines that may be malformed and set aside while the rest land: one bad line in ten is a file
+    /// with a few broken records, more is more likely the wrong dialect or a different file, better kept whole.
+    /// </summary>
+    public const double MaxBadLineRatio = 0.1;
+
     /// <summary>Most files per run.</summary>
     public const int BatchMaxFiles = 100;
 

@@ -53,6 +53,13 @@ public sealed record DatasetDefinition
     /// <summary>How text dates are written, strptime-style (<c>%b %d %Y</c>); ISO text is read either way. Applies to DATE columns.</summary>
     [Id(8)]
     public string? DateFormat { get; init; }
+
+    /// <summary>
+    /// The share of a CSV or NDJSON file's lines that may be malformed (wrong field count, an unclosed quote,
+    /// invalid JSON) and set aside while its other lines land; above it the whole file is quarantined (default 0.1).
+    /// </summary>
+    [Id(11)]
+    public double? MaxBadLineRatio { get; init; }
 }
 
 /// <summary>CSV reading options.</summary>
@@ -74,6 +81,10 @@ public sealed record CsvOptions
     /// <summary>Text read as NULL (default empty).</summary>
     [Id(3)]
     public string? NullString { get; init; }
+
+    /// <summary><c>utf-8</c> (default), <c>latin-1</c> (also <c>iso-8859-1</c>) or <c>utf-16</c>.</summary>
+    [Id(4)]
+    public string? Encoding { get; init; }
 }
 
 /// <summary>When the grain starts a run.</summary>

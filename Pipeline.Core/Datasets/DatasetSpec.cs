@@ -38,7 +38,17 @@ public sealed record DatasetSpec(
     bool TrimStrings,
     string? TimestampFormat = null,
     string? DateFormat = null,
-    CsvDeclared CsvDeclared = CsvDeclared.None);
+    CsvDeclared CsvDeclared = CsvDeclared.None,
+    CsvEncoding CsvEncoding = CsvEncoding.Utf8,
+    double MaxBadLineRatio = DatasetDefaults.MaxBadLineRatio);
+
+/// <summary>The text encodings a CSV file may declare: the ones DuckDB reads without an extension.</summary>
+public enum CsvEncoding
+{
+    Utf8,
+    Latin1,
+    Utf16,
+}
 
 /// <summary>The CSV options a dataset declares; the others are detected per file.</summary>
 [Flags]

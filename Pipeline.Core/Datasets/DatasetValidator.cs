@@ -38,6 +38,13 @@ public static partial class DatasetValidator
         }
 
         var nullString = csv.NullString ?? DatasetDefaults.CsvNullString;
+        var encoding = ParseEncoding(csv.Encoding, Add);
+        var badLines = definition.MaxBadLineRatio ?? DatasetDefaults.MaxBadLineRatio;
+        if (badLines is < 0 or > 1 || double.IsNaN(badLines))
+        {
+            Add("maxBadLineRatio", "must be between 0 (any malformed line quarantines the file) and 1 (keep every line that can be read)");
+        }
+
         var schema = ValidateSchema(definition.Schema, Add);
         var partitions = ValidatePartitions(definition.PartitionBy, Add);
         var primaryKey = ValidateNames(definition.PrimaryKey, "primaryKey", Add);
@@ -59,7 +66,7 @@ public static partial class DatasetValidator
             : new DatasetSpec(id, format, delimiter, quote, csv.Header ?? true, nullString, schema, partitions, primaryKey,
                 maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true, definition.TimestampFormat, definition.DateFormat,
                 (csv.Delimiter is null ? CsvDeclared.None : CsvDeclared.Delimiter) | (csv.Quote is null ? CsvDeclared.None : CsvDeclared.Quote)
-                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header));
+                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header), encoding, badLines);
     }
 
     static void ValidateTimeFormat(string? format, string field, Action<string, string> add)
@@ -79,6 +86,17 @@ public static partial class DatasetValidator
         if (problem is not null)
         {
             add(field, $"'{format}': {problem}");
+        }
+    }
+
+    static CsvEncoding ParseEncoding(string? text, Action<string, string> add)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "utf-8" or "utf8": return CsvEncoding.Utf8;
+            case "latin-1" or "latin1" or "iso-8859-1": return CsvEncoding.Latin1;
+            case "utf-16" or "utf16": return CsvEncoding.Utf16;
+            default: add("csv.encoding", $"'{text}' is not one of utf-8, latin-1 (iso-8859-1), utf-16"); return CsvEncoding.Utf8;
         }
     }
 

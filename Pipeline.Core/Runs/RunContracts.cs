@@ -38,7 +38,8 @@ public sealed record StageAttemptInfo(
 
 /// <summary>Row counts of a run.</summary>
 [GenerateSerializer, Alias("pipeline.RunCounts")]
-public sealed record RunCounts(long RowsIn, long RowsWritten, long RowsQuarantined, int FilesQuarantined);
+/// <param name="LinesSetAside">Malformed lines set aside from files whose other lines landed.</param>
+public sealed record RunCounts(long RowsIn, long RowsWritten, long RowsQuarantined, int FilesQuarantined, long LinesSetAside = 0);
 
 /// <summary>A run as the API shows it; <paramref name="TraceId"/> is the W3C trace of the run (upload, grain calls, stages).</summary>
 [GenerateSerializer, Alias("pipeline.RunInfo")]
@@ -55,11 +56,15 @@ public sealed record RunInfo(
     IReadOnlyList<QuarantineInfo> Quarantined,
     int Reprocessed = 0,
     string? TraceId = null,
-    IReadOnlyList<FileDialect>? CsvDialects = null);
+    IReadOnlyList<SourceFileInfo>? Sources = null);
 
-/// <summary>How a run read one CSV file: the dialect the dataset declares, or the one detected where it is silent.</summary>
-[GenerateSerializer, Alias("pipeline.FileDialect")]
-public sealed record FileDialect(string SourceKey, string Dialect);
+/// <summary>How a run read one of its files.</summary>
+/// <param name="Dialect">A CSV file's dialect, declared or detected (<c>detected: delimiter ';', quote '"', header</c>).</param>
+/// <param name="RowsRead">Rows read from the file, those that did not fit the schema included.</param>
+/// <param name="SetAside">Malformed lines and rows that did not fit, by reason, most first.</param>
+/// <param name="Quarantined">Why the whole file was set aside, when it was.</param>
+[GenerateSerializer, Alias("pipeline.SourceFileInfo")]
+public sealed record SourceFileInfo(string SourceKey, string? Dialect, long RowsRead, IReadOnlyList<Transform.SetAside> SetAside, string? Quarantined);
 
 /// <summary>A file or group of rows set aside by a run, with the reason.</summary>
 [GenerateSerializer, Alias("pipeline.QuarantineInfo")]

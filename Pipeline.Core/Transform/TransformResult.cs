@@ -25,6 +25,23 @@ public sealed record TransformResult(
     IReadOnlyList<QuarantinedFile> QuarantinedFiles,
     IReadOnlyList<RowFault>? RowFaults = null)
 {
-    /// <summary>How each CSV file was read (declared or detected), by source key.</summary>
-    public IReadOnlyDictionary<string, CsvDialect>? CsvDialects { get; init; }
+    /// <summary>How each input file was read, in the request's order.</summary>
+    public IReadOnlyList<SourceReport> Sources { get; init; } = [];
+
+    /// <summary>Malformed lines set aside from files whose other lines landed.</summary>
+    public long LinesSetAside { get; init; }
 }
+
+/// <summary>How a run read one input file.</summary>
+/// <param name="Dialect">How a CSV file was read; null for other formats.</param>
+/// <param name="RowsRead">Rows the reader got from the file, those that did not fit the schema included.</param>
+/// <param name="SetAside">What was set aside from the file, by reason, most first.</param>
+/// <param name="Quarantined">Why the whole file was set aside, when it was.</param>
+public sealed record SourceReport(string SourceKey, CsvDialect? Dialect, long RowsRead, IReadOnlyList<SetAside> SetAside, string? Quarantined = null);
+
+/// <summary>Lines or rows of one file set aside for one reason.</summary>
+/// <param name="Kind"><c>line</c>: malformed, so never a row; <c>row</c>: read, but a value did not fit the schema.</param>
+/// <param name="Reason">For lines the problem (<c>has 1 field where 2 are expected</c>); for rows one row's reason.</param>
+/// <param name="FirstLine">The first such line (lines only).</param>
+[GenerateSerializer, Alias("pipeline.SetAside")]
+public sealed record SetAside(string Kind, string Reason, long Count, long? FirstLine = null);

@@ -21,7 +21,7 @@ public sealed partial class DatasetGrain
         {
             run.Counts = outcome.Counts;
             run.Quarantined = [.. outcome.Quarantined];
-            run.CsvDialects = [.. outcome.CsvDialects ?? []];
+            run.Sources = [.. outcome.Sources ?? []];
             services.Metrics.Rows(Id, outcome.Counts);
         }
 

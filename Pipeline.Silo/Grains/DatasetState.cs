@@ -86,9 +86,9 @@ public sealed class RunRecord
     [Id(11)]
     public string? TraceParent { get; set; }
 
-    /// <summary>How each CSV file was read.</summary>
-    [Id(12)]
-    public List<FileDialect> CsvDialects { get; set; } = [];
+    /// <summary>How each file was read and what was set aside from it.</summary>
+    [Id(13)]
+    public List<SourceFileInfo> Sources { get; set; } = [];
 
     /// <summary>The attempt in flight, if any.</summary>
     [JsonIgnore]

@@ -13,7 +13,7 @@ public sealed record StageWork(
 
 /// <summary>What a successful attempt reports back.</summary>
 [GenerateSerializer, Immutable, Alias("pipeline.StageOutcome")]
-public sealed record StageOutcome(RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined, IReadOnlyList<FileDialect>? CsvDialects = null);
+public sealed record StageOutcome(RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined, IReadOnlyList<SourceFileInfo>? Sources = null);
 
 /// <summary>
 /// Runs stage attempts outside grain turns (long work never blocks a grain) and reports back through

@@ -73,13 +73,33 @@ public sealed class TransformStage(
             .ToList();
         if (result.RowsQuarantined > 0)
         {
-            quarantined.Add(new QuarantineInfo("(rows)", RowsReason(result), quarantineKey));
+            quarantined.Add(new QuarantineInfo(RowsEntry, RowsReason(result), quarantineKey));
         }
 
-        var counts = new RunCounts(result.RowsIn, result.RowsWritten, result.RowsQuarantined, quarantined.Count(q => q.SourceKey != "(rows)"));
-        var dialects = (result.CsvDialects ?? new Dictionary<string, CsvDialect>())
-            .Select(d => new FileDialect(d.Key, d.Value.Describe())).OrderBy(d => d.SourceKey, StringComparer.Ordinal).ToList();
-        return new StageOutcome(counts, quarantined, dialects);
+        if (result.LinesSetAside > 0)
+        {
+            quarantined.Add(new QuarantineInfo(LinesEntry, LinesReason(result), quarantineKey));
+        }
+
+        var counts = new RunCounts(result.RowsIn, result.RowsWritten, result.RowsQuarantined,
+            quarantined.Count(q => q.SourceKey is not (RowsEntry or LinesEntry)), result.LinesSetAside);
+        var sources = result.Sources
+            .Select(s => new SourceFileInfo(s.SourceKey, s.Dialect?.Describe(), s.RowsRead, s.SetAside, s.Quarantined)).ToList();
+        return new StageOutcome(counts, quarantined, sources);
+    }
+
+    // Entries of the run's quarantine list that are not one file.
+    const string RowsEntry = "(rows)", LinesEntry = "(lines)";
+
+    // "2 malformed lines were set aside from 1 file: line 3 of orders.csv has 1 field where 3 are expected; ...".
+    static string LinesReason(TransformResult result)
+    {
+        var files = result.Sources.Where(s => s.SetAside.Any(a => a.Kind == "line")).ToList();
+        var first = files.Select(f => (File: f.SourceKey[(f.SourceKey.LastIndexOf('/') + 1)..], Line: f.SetAside.Where(a => a.Kind == "line").MinBy(a => a.FirstLine)!))
+            .Take(3).Select(f => $"line {f.Line.FirstLine} of {f.File} {f.Line.Reason}");
+        var plural = result.LinesSetAside == 1 ? "line was" : "lines were";
+        return $"{result.LinesSetAside} malformed {plural} set aside from {files.Count} {(files.Count == 1 ? "file" : "files")}: {string.Join("; ", first)}. " +
+            "Each line is kept in the quarantine folder with its _line, _reason and _text; the files' other lines landed";
     }
 
     // "3201 rows did not fit the schema: 3201 rows like Release Date: 'Jun 12 1998' is not DATE; each row is kept with its _reason".

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Text.Unicode;
+using Pipeline.Core.Datasets;
 using Pipeline.Spark.Planning;
 
 namespace Pipeline.Spark.Engine;
@@ -18,12 +19,20 @@ internal static class ContentCheck
     // allows no delimiter or quote among them.
     static readonly SearchValues<byte> Control = SearchValues.Create([0, 1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31]);
 
-    /// <summary>The problem with <paramref name="path"/> read as <paramref name="format"/>, or null when its bytes look fine.</summary>
-    public static string? Problem(string path, SourceFormat format)
+    /// <summary>What a CSV file in another encoding than UTF-8 is told: JSON must be UTF-8, CSV may say otherwise.</summary>
+    public const string CsvUtf8Hint = "it must be UTF-8, or the dataset must declare its encoding (\"csv\": {\"encoding\": \"latin-1\"})";
+
+    const string CsvUtf16Hint = "it must be UTF-8, or the dataset must declare its encoding (\"csv\": {\"encoding\": \"utf-16\"})";
+
+    /// <summary>
+    /// The problem with <paramref name="path"/> read as <paramref name="format"/> in <paramref name="encoding"/> (which
+    /// only CSV declares), or null when its bytes look fine.
+    /// </summary>
+    public static string? Problem(string path, SourceFormat format, CsvEncoding encoding = CsvEncoding.Utf8)
     {
         try
         {
-            return format == SourceFormat.Parquet ? ParquetProblem(path) : TextProblem(path);
+            return format == SourceFormat.Parquet ? ParquetProblem(path) : TextProblem(path, format == SourceFormat.Csv ? encoding : null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -31,7 +40,8 @@ internal static class ContentCheck
         }
     }
 
-    static string? TextProblem(string path)
+    // csv: the encoding a CSV file declares; null for JSON, which is UTF-8 by definition.
+    static string? TextProblem(string path, CsvEncoding? csv = null)
     {
         var head = Peek(path, decompress: false);
         var gzip = head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
@@ -56,19 +66,30 @@ internal static class ContentCheck
             return "the content is gzip-compressed but the name does not end in .gz";
         }
 
-        return KnownKind(head) ?? Binary(head) ?? NotUtf8(head);
+        if (KnownKind(head, csv) is { } kind)
+        {
+            return kind;
+        }
+
+        return csv switch
+        {
+            CsvEncoding.Utf16 => null,
+            CsvEncoding.Latin1 => Binary(head, csv),
+            _ => Binary(head, csv) ?? NotUtf8(head, csv),
+        };
     }
 
-    static string? KnownKind(ReadOnlySpan<byte> head) => head switch
+    static string? KnownKind(ReadOnlySpan<byte> head, CsvEncoding? csv) => head switch
     {
         [0xFF, 0xFE, 0, 0, ..] or [0, 0, 0xFE, 0xFF, ..] => "the text is UTF-32 (it starts with a UTF-32 byte order mark); it must be UTF-8",
-        [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => "the text is UTF-16 (it starts with a UTF-16 byte order mark); it must be UTF-8",
+        [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] when csv != CsvEncoding.Utf16 =>
+            $"the text is UTF-16 (it starts with a UTF-16 byte order mark); {(csv is null ? "it must be UTF-8" : CsvUtf16Hint)}",
         [(byte)'P', (byte)'K', 3, 4, ..] => "the file is a ZIP archive (an Excel workbook?), not text",
         [(byte)'P', (byte)'A', (byte)'R', (byte)'1', ..] => "the file is Parquet, not text",
         _ => null,
     };
 
-    static string? Binary(ReadOnlySpan<byte> head)
+    static string? Binary(ReadOnlySpan<byte> head, CsvEncoding? csv)
     {
         var control = head.IndexOfAny(Control);
         if (control < 0)
@@ -86,11 +107,11 @@ internal static class ContentCheck
 
         var half = sample.Length / 2;
         return half > 0 && Math.Max(zeros.Odd, zeros.Even) * 10 >= half * 9
-            ? "the text looks like UTF-16 (every other byte is zero); it must be UTF-8"
+            ? $"the text looks like UTF-16 (every other byte is zero); {(csv is null ? "it must be UTF-8" : CsvUtf16Hint)}"
             : $"binary data, not text (byte 0x{head[control]:X2} at offset {control})";
     }
 
-    static string? NotUtf8(ReadOnlySpan<byte> head)
+    static string? NotUtf8(ReadOnlySpan<byte> head, CsvEncoding? csv)
     {
         var chars = ArrayPool<char>.Shared.Rent(head.Length);
         try
@@ -103,7 +124,7 @@ internal static class ContentCheck
             }
 
             var line = head[..read].Count((byte)'\n') + 1;
-            return $"line {line} is not UTF-8 text (byte 0x{head[read]:X2} at offset {read}: Latin-1 or Windows-1252?); it must be UTF-8";
+            return $"line {line} is not UTF-8 text (byte 0x{head[read]:X2} at offset {read}: Latin-1 or Windows-1252?); {(csv is null ? "it must be UTF-8" : CsvUtf8Hint)}";
         }
         finally
         {

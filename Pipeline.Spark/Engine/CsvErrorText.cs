@@ -60,7 +60,7 @@ internal static partial class CsvErrorText
 
         if (message.LastIndexOf("Invalid unicode", StringComparison.Ordinal) > at)
         {
-            return $"line {line} is not UTF-8 text (Latin-1 or Windows-1252?); it must be UTF-8";
+            return $"line {line} is not UTF-8 text (Latin-1 or Windows-1252?); {ContentCheck.CsvUtf8Hint}";
         }
 
         if (Last(message, LineSize()) is { } size)

@@ -12,19 +12,34 @@ internal static class CsvFirstRecord
     const int PeekBytes = 1 << 20;
 
     /// <summary>
-    /// Fields of the first record of <paramref name="path"/>: delimiters outside quotes up to the first line
-    /// break outside quotes, plus one. A quote left open runs to the end of what is read.
+    /// The number of fields of the first record of <paramref name="head"/>: delimiters outside quotes up to the
+    /// first line break outside quotes, plus one. A quote left open runs to the end of what is read.
     /// </summary>
-    public static int FieldCount(ReadOnlySpan<byte> head, string delimiter, string quote)
+    public static int FieldCount(ReadOnlySpan<byte> head, string delimiter, string quote) => Fields(head, delimiter, quote).Count;
+
+    /// <summary>The fields of the first record of <paramref name="head"/>, quotes removed (a doubled quote is one).</summary>
+    public static List<string> Fields(ReadOnlySpan<byte> head, string delimiter, string quote)
     {
         var separator = Encoding.UTF8.GetBytes(delimiter);
         var quoteBytes = Encoding.UTF8.GetBytes(quote);
-        var (fields, quoted) = (1, false);
-        for (var i = 0; i < head.Length; i++)
+        var fields = new List<string>();
+        var field = new List<byte>();
+        var quoted = false;
+        var i = 0;
+        for (; i < head.Length; i++)
         {
             if (quoteBytes.Length > 0 && head[i..].StartsWith(quoteBytes))
             {
-                quoted = !quoted;
+                if (quoted && head[(i + quoteBytes.Length)..].StartsWith(quoteBytes))
+                {
+                    field.AddRange(quoteBytes);
+                    i += quoteBytes.Length;
+                }
+                else
+                {
+                    quoted = !quoted;
+                }
+
                 i += quoteBytes.Length - 1;
             }
             else if (!quoted && head[i] is (byte)'\n' or (byte)'\r')
@@ -33,12 +48,49 @@ internal static class CsvFirstRecord
             }
             else if (!quoted && separator.Length > 0 && head[i..].StartsWith(separator))
             {
-                fields++;
+                fields.Add(Encoding.UTF8.GetString([.. field]));
+                field.Clear();
                 i += separator.Length - 1;
+            }
+            else
+            {
+                field.Add(head[i]);
             }
         }
 
+        fields.Add(Encoding.UTF8.GetString([.. field]));
         return fields;
+    }
+
+    /// <summary>
+    /// The column names DuckDB gives a file: its header's names (an empty one named by its position, a repeated
+    /// one suffixed <c>_1</c>, <c>_2</c>), or <c>column0</c>... without a header, numbered to the same width.
+    /// </summary>
+    public static List<string> ColumnNames(ReadOnlySpan<byte> head, string delimiter, string quote, bool header)
+    {
+        var fields = Fields(head, delimiter, quote);
+        var width = (fields.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        string Numbered(int i) => "column" + i.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0');
+        if (!header)
+        {
+            return [.. fields.Select((_, i) => Numbered(i))];
+        }
+
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var name = fields[i].Length == 0 ? Numbered(i) : fields[i];
+            var unique = name;
+            for (var k = 1; !seen.Add(unique); k++)
+            {
+                unique = $"{name}_{k}";
+            }
+
+            names.Add(unique);
+        }
+
+        return names;
     }
 
     /// <summary>

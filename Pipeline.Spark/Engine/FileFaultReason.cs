@@ -19,7 +19,7 @@ internal static partial class FileFaultReason
     public static string For(DuckDBConnection connection, TransformRequest request, TransformInput input, SourceFormat format, CsvDialect? csv,
         DuckDBException error, CancellationToken cancellationToken)
     {
-        var problem = ContentCheck.Problem(input.Path, format) ?? format switch
+        var problem = ContentCheck.Problem(input.Path, format, request.Spec.CsvEncoding) ?? format switch
         {
             SourceFormat.Csv => CsvProblem(connection, request, input.Path, csv ?? FormatResolver.DeclaredCsv(request.Spec, input.Path), error.Message, cancellationToken),
             SourceFormat.Parquet => ParquetProblem(error.Message),

@@ -18,7 +18,7 @@ public static partial class SourceProbe
     // Text files this large cannot be a header alone: skip the check that reads their first rows.
     const long SurelyHasRows = 1 << 20;
 
-    internal static ProbeResult Probe(DuckDBConnection connection, TransformRequest request, CancellationToken cancellationToken)
+    internal static ProbeResult Probe(DuckDBConnection connection, TransformRequest request, LineRescue rescue, CancellationToken cancellationToken)
     {
         var usable = new List<SourceSchema>();
         var quarantined = new List<QuarantinedFile>();
@@ -58,16 +58,14 @@ public static partial class SourceProbe
             {
                 // A CSV file's dialect is sniffed first; every later read of it, here and in the run, uses it.
                 var sniffed = format == SourceFormat.Csv ? CsvSniffer.Detect(connection, request, input.Path, cancellationToken) : null;
-                var csv = sniffed?.Dialect;
-                if (csv is not null)
+                if (sniffed?.Dialect is { } csv)
                 {
                     dialects[file.SourceKey] = csv;
                 }
 
-                var columns = sniffed?.Columns ?? Describe(connection, request, input.Path, format.Value, csv, cancellationToken);
-                if (length > SurelyHasRows && format != SourceFormat.Parquet || HasRows(connection, request, input.Path, format.Value, csv, cancellationToken))
+                if (Schema(connection, request, input, format.Value, sniffed, length, cancellationToken) is { } schema)
                 {
-                    usable.Add(new SourceSchema(input, format.Value, columns, csv));
+                    usable.Add(schema);
                 }
             }
             catch (DuckDBException e) when (IsFileFault(e, input.Path, cancellationToken))
@@ -77,7 +75,17 @@ public static partial class SourceProbe
                     continue;
                 }
 
-                quarantined.Add(new QuarantinedFile(file.SourceKey, FileFaultReason.For(connection, request, input, format.Value, dialects.GetValueOrDefault(file.SourceKey), e, cancellationToken)));
+                var csv = dialects.GetValueOrDefault(file.SourceKey);
+                string WholeFile() => FileFaultReason.For(connection, request, input, format.Value, csv, e, cancellationToken);
+                if (Rescue(connection, request, rescue, input, format.Value, csv, length, WholeFile, out var reason, cancellationToken) is { } schema)
+                {
+                    dialects[file.SourceKey] = schema.Csv ?? csv!;
+                    usable.Add(schema);
+                }
+                else if (reason is not null)
+                {
+                    quarantined.Add(new QuarantinedFile(file.SourceKey, reason));
+                }
             }
             catch (DuckDBException e)
             {
@@ -111,6 +119,56 @@ public static partial class SourceProbe
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new TransformException($"Reading {input.SourceKey} failed: {e.Message}", transient: true, e);
+        }
+    }
+
+    // The file's columns, or null when it has no rows.
+    static SourceSchema? Schema(DuckDBConnection connection, TransformRequest request, TransformInput input, SourceFormat format, CsvSniffer.Result? sniffed,
+        long length, CancellationToken cancellationToken)
+    {
+        var csv = sniffed?.Dialect;
+        var columns = sniffed?.Columns ?? Describe(connection, request, input.Path, format, csv, cancellationToken);
+        return length > SurelyHasRows && format != SourceFormat.Parquet || HasRows(connection, request, input.Path, format, csv, cancellationToken)
+            ? new SourceSchema(input, format, columns, csv)
+            : null;
+    }
+
+    /// <summary>
+    /// A file the probe could not read because of malformed lines: a CSV file's columns are its header's, read as
+    /// text (the run sets its bad lines aside); an NDJSON file is read from a copy of its good lines. Null, with the
+    /// reason to quarantine it (none when it has no rows), when nothing can be kept.
+    /// </summary>
+    static SourceSchema? Rescue(DuckDBConnection connection, TransformRequest request, LineRescue rescue, TransformInput input, SourceFormat format,
+        CsvDialect? csv, long length, Func<string> wholeFile, out string? reason, CancellationToken cancellationToken)
+    {
+        reason = null;
+        if (!LineRescue.Rescuable(input.Path, format, csv, request.Spec))
+        {
+            reason = wholeFile();
+            return null;
+        }
+
+        if (format == SourceFormat.Csv)
+        {
+            var dialect = csv ?? FormatResolver.DeclaredCsv(request.Spec, input.Path);
+            var names = CsvFirstRecord.ColumnNames(CsvFirstRecord.Head(input.Path).Span, dialect.Delimiter, dialect.Quote, dialect.Header);
+            return new SourceSchema(input, format, names.Select(n => new SourceColumn(n, "VARCHAR")).ToList(), dialect);
+        }
+
+        if (rescue.SplitNdJson(input, staging: false, wholeFile, out reason) is not { } copy)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Schema(connection, request, copy, format, null, length, cancellationToken);
+        }
+        catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
+        {
+            rescue.Abandon(input.SourceKey, staged: false);
+            reason = wholeFile();
+            return null;
         }
     }
 

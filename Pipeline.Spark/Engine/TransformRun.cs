@@ -18,14 +18,35 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
     // and per-file staging (which also sniffs per file) is the safer way; large batches are small files anyway.
     const int MaxDirectFiles = 64;
 
+    readonly LineRescue _rescue = new(connection, request, cancellationToken);
+
+    // Per file: rows read, and the rows that did not fit by reason (filled by the strategy that wrote the output).
+    readonly Dictionary<string, (long Rows, List<SetAside> Faults)> _tally = new(StringComparer.Ordinal);
+
     /// <summary>The strategy that produced the result (a span tag).</summary>
     public string Strategy { get; private set; } = "none";
 
-    /// <summary>Runs the attempt; the result says how each CSV file was read.</summary>
+    /// <summary>Runs the attempt; the result says how each file was read and what was set aside from it.</summary>
     public TransformResult Execute()
     {
-        var probe = SourceProbe.Probe(connection, request, cancellationToken);
-        return Execute(probe) with { CsvDialects = probe.CsvDialects };
+        var probe = SourceProbe.Probe(connection, request, _rescue, cancellationToken);
+        var result = Execute(probe);
+        var lines = _rescue.Lines(Path.Combine(request.QuarantineDir, $"{TransformPlanner.SafeFilePrefix(request.RunId)}_lines.ndjson"));
+        return result with { Sources = Reports(probe, result, lines), LinesSetAside = lines.Values.Sum(l => l.Sum(s => s.Count)) };
+    }
+
+    List<SourceReport> Reports(ProbeResult probe, TransformResult result, Dictionary<string, List<SetAside>> lines)
+    {
+        var quarantined = result.QuarantinedFiles.ToDictionary(q => q.SourceKey, q => q.Reason, StringComparer.Ordinal);
+        var reports = new List<SourceReport>();
+        foreach (var key in request.Files.Select(f => f.SourceKey).Distinct(StringComparer.Ordinal))
+        {
+            var (rows, faults) = _tally.GetValueOrDefault(key, (0, []));
+            var setAside = lines.GetValueOrDefault(key, []).Concat(faults).OrderByDescending(s => s.Count).ToList();
+            reports.Add(new SourceReport(key, probe.CsvDialects.GetValueOrDefault(key), rows, setAside, quarantined.GetValueOrDefault(key)));
+        }
+
+        return reports;
     }
 
     TransformResult Execute(ProbeResult probe)
@@ -85,6 +106,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
             var files = WrittenFiles.Copy(connection, sql.DirectCopy(), request.OutputDir, cancellationToken);
             var rows = files.Sum(f => f.Rows);
             Strategy = "direct";
+            TallyWritten(files, rows);
             return new TransformResult(rows, rows, 0, files, quarantined);
         }
         catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && e.Category() is not DuckDBErrorType.Interrupt)
@@ -111,7 +133,11 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
             }
             catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, source.Input.Path))
             {
-                failed.Add(new QuarantinedFile(source.Input.SourceKey, FileFaultReason.For(connection, request, source.Input, source.Format, source.Csv, e, cancellationToken)));
+                string WholeFile() => FileFaultReason.For(connection, request, source.Input, source.Format, source.Csv, e, cancellationToken);
+                if (Rescue(sql, source, WholeFile) is { } reason)
+                {
+                    failed.Add(new QuarantinedFile(source.Input.SourceKey, reason));
+                }
             }
             catch (DuckDBException e)
             {
@@ -122,21 +148,51 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
         return failed;
     }
 
+    // A file whose plain read failed: its good lines are staged when its bytes are text and few enough lines are bad.
+    string? Rescue(DuckDbSql sql, SourcePlan source, Func<string> wholeFile)
+    {
+        if (source.Format is not (SourceFormat.Csv or SourceFormat.NdJson) || !LineRescue.Rescuable(source.Input.Path, source.Format, source.Csv, request.Spec))
+        {
+            return wholeFile();
+        }
+
+        try
+        {
+            if (source.Format == SourceFormat.Csv)
+            {
+                return _rescue.StageCsv(sql, source, wholeFile);
+            }
+
+            if (_rescue.SplitNdJson(source.Input, staging: true, wholeFile, out var reason) is not { } copy)
+            {
+                return reason;
+            }
+
+            connection.Execute(sql.InsertRaw(source with { Input = copy }), cancellationToken);
+            return null;
+        }
+        catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && e.Category() is not DuckDBErrorType.Interrupt)
+        {
+            // Not a matter of lines after all: the file is set aside whole, with the reason its plain read gave.
+            _rescue.Abandon(source.Input.SourceKey, staged: true);
+            return wholeFile();
+        }
+    }
+
     TransformResult Finish(DuckDbSql sql, List<QuarantinedFile> quarantined)
     {
         Strategy = "staged";
         try
         {
-            var (rowsIn, bad) = connection.Read(sql.CountRaw(), counts => counts.Read() ? (counts.GetInt64(0), counts.GetInt64(1)) : (0, 0), cancellationToken);
-
+            var checks = new Dictionary<int, RowFault>();
+            var (rowsIn, bad) = connection.Read(sql.Tally(), reader => ReadTally(reader, checks), cancellationToken);
             var files = WrittenFiles.Copy(connection, sql.CopyGood(), request.OutputDir, cancellationToken);
-            var faults = new List<RowFault>();
             if (bad > 0)
             {
                 connection.Execute(sql.CopyBad(), cancellationToken);
-                faults = RowFaults(sql);
             }
 
+            var faults = checks.Values.OrderByDescending(f => f.Rows).ToList();
             return new TransformResult(rowsIn, files.Sum(f => f.Rows), bad, files, quarantined, faults);
         }
         catch (DuckDBException e)
@@ -145,21 +201,52 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
         }
     }
 
-    List<RowFault> RowFaults(DuckDbSql sql) => connection.Read(sql.SummarizeBad(), ReadRowFaults, cancellationToken);
-
-    static List<RowFault> ReadRowFaults(DuckDBDataReader reader)
+    // Rows per file, and per check the rows that fail it: by file into the tally, summed over files into `checks`.
+    (long Rows, long Bad) ReadTally(DuckDBDataReader reader, Dictionary<int, RowFault> checks)
     {
-        var faults = new List<RowFault>();
-        reader.Read();
-        for (var i = 0; i + 1 < reader.FieldCount; i += 2)
+        var (rows, bad) = (0L, 0L);
+        while (reader.Read())
         {
-            if (reader.GetInt64(i) > 0)
+            var faults = new List<SetAside>();
+            for (var i = 3; i + 1 < reader.FieldCount; i += 2)
             {
-                faults.Add(new RowFault(reader.GetInt64(i), reader.GetString(i + 1)));
+                if (reader.GetInt64(i) is var failed and > 0)
+                {
+                    var example = reader.GetString(i + 1);
+                    faults.Add(new SetAside("row", example, failed));
+                    checks[i] = checks.TryGetValue(i, out var sum) ? sum with { Rows = sum.Rows + failed } : new RowFault(failed, example);
+                }
             }
+
+            _tally[reader.GetString(0)] = (reader.GetInt64(1), faults);
+            rows += reader.GetInt64(1);
+            bad += reader.GetInt64(2);
         }
 
-        return faults.OrderByDescending(f => f.Rows).ToList();
+        return (rows, bad);
+    }
+
+    // Direct wrote every row read: one file's count is the total, several files' come from the output's lineage column.
+    void TallyWritten(List<WrittenFile> files, long rows)
+    {
+        var keys = request.Files.Select(f => f.SourceKey).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 1 || files.Count == 0)
+        {
+            _tally[keys[0]] = (rows, []);
+            return;
+        }
+
+        var paths = string.Join(", ", files.Select(f => DuckDbDialect.LiteralOf(Path.Combine(request.OutputDir, f.RelativePath))));
+        connection.Read($"SELECT CAST({QuoteName(ReservedColumns.SourceFile)} AS VARCHAR), count(*) FROM read_parquet([{paths}]) GROUP BY 1",
+            reader =>
+            {
+                while (reader.Read())
+                {
+                    _tally[reader.GetString(0)] = (reader.GetInt64(1), []);
+                }
+
+                return 0;
+            }, cancellationToken);
     }
 
     void Run(string step, string statements)

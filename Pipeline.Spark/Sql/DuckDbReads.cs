@@ -68,8 +68,33 @@ internal static class DuckDbReads
             $"nullstr={LiteralOf(request.Spec.CsvNullString)}"
             + (csv.Escape != csv.Quote ? $", escape={LiteralOf(csv.Escape)}" : "")
             + (csv.SkipRows > 0 ? $", skip={csv.SkipRows.ToString(CultureInfo.InvariantCulture)}" : "")
-            + (csv.Comment.Length > 0 ? $", comment={LiteralOf(csv.Comment)}" : "");
+            + (csv.Comment.Length > 0 ? $", comment={LiteralOf(csv.Comment)}" : "")
+            + Encoding(request.Spec);
         return WithBuffer(request, options);
+    }
+
+    /// <summary>The encoding option where the dataset declares one other than UTF-8 (DuckDB's default).</summary>
+    static string Encoding(Pipeline.Core.Datasets.DatasetSpec spec) => spec.CsvEncoding switch
+    {
+        CsvEncoding.Latin1 => ", encoding='latin-1'",
+        CsvEncoding.Utf16 => ", encoding='utf-16'",
+        _ => "",
+    };
+
+    /// <summary>The rejects table a rescue read fills, one row per line it could not parse.</summary>
+    public const string RejectsTable = "__pipeline_rejects";
+
+    /// <summary>
+    /// A CSV read that sets malformed lines aside instead of failing: no sniffing (which gives up on such files), the
+    /// planned columns as text, and each line it cannot parse stored in <see cref="RejectsTable"/> with its number.
+    /// <paramref name="path"/> is the file, or the rest of it after a quote left open (then without a header).
+    /// </summary>
+    public static string Rescue(SourcePlan source, TransformRequest request, string path, bool header)
+    {
+        var columns = string.Join(", ", source.ReadColumns.Select(c => $"{LiteralOf(c.Name)}: 'VARCHAR'"));
+        var csv = source.Csv with { Header = header, SkipRows = header ? source.Csv.SkipRows : 0 };
+        return $"read_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false, auto_detect=false, columns={{{columns}}}, " +
+            $"store_rejects=true, rejects_table={LiteralOf(RejectsTable)}, rejects_scan={LiteralOf(RejectsTable + "_scans")})";
     }
 
     /// <summary>
@@ -80,7 +105,7 @@ internal static class DuckDbReads
     public static string SniffDialect(TransformRequest request, string path)
     {
         var spec = request.Spec;
-        var options = new List<string> { $"quote={LiteralOf(spec.CsvQuote)}", $"nullstr={LiteralOf(spec.CsvNullString)}" };
+        var options = new List<string> { $"quote={LiteralOf(spec.CsvQuote)}", $"nullstr={LiteralOf(spec.CsvNullString)}{Encoding(spec)}" };
         if (FormatResolver.DelimiterDeclared(spec, path))
         {
             options.Add($"delim={LiteralOf(FormatResolver.CsvDelimiter(spec, path))}");

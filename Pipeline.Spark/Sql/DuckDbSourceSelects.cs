@@ -45,8 +45,12 @@ internal sealed class DuckDbSourceSelects(TransformPlan plan)
         return $"SELECT {string.Join(", ", columns)}\nFROM {read} AS {QuoteName(SourceAlias)}";
     }
 
-    /// <summary>One file's raw rows mapped onto the output columns (NULL where the file lacks one), with lineage.</summary>
-    public string Raw(SourcePlan source)
+    /// <summary>
+    /// One file's raw rows mapped onto the output columns (NULL where the file lacks one), with lineage. A rescue
+    /// reads the file with <paramref name="read"/>, maybe in parts: rows of a later part are numbered on from
+    /// <paramref name="rowOffset"/>.
+    /// </summary>
+    public string Raw(SourcePlan source, string? read = null, long rowOffset = 0)
     {
         var columns = new List<string>();
         foreach (var column in plan.Columns)
@@ -64,10 +68,10 @@ internal sealed class DuckDbSourceSelects(TransformPlan plan)
         {
             // A streaming row_number() keeps file order: "the later row in the file wins" needs it.
             columns.Add($"CAST({source.Input.ArrivalSequence} AS BIGINT) AS {QuoteName(ReservedColumns.Arrival)}");
-            columns.Add($"row_number() OVER () AS {QuoteName(ReservedColumns.Row)}");
+            columns.Add($"row_number() OVER () + {rowOffset} AS {QuoteName(ReservedColumns.Row)}");
         }
 
-        var read = DuckDbReads.Planned(source, plan.Request, csvTypes: null);
+        read ??= DuckDbReads.Planned(source, plan.Request, csvTypes: null);
         return $"SELECT {string.Join(", ", columns)}\nFROM {read} AS {QuoteName(SourceAlias)}";
     }
 

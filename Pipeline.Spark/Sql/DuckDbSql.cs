@@ -60,8 +60,26 @@ internal sealed class DuckDbSql(TransformPlan plan)
     /// <summary>Stages one file's raw rows.</summary>
     public string InsertRaw(SourcePlan source) => $"INSERT INTO {QuoteName(RawTable)}\n{_sources.Raw(source)}";
 
-    /// <summary>Rows staged, and rows that fail a check.</summary>
-    public string CountRaw() => $"SELECT count(*), count(*) FILTER (WHERE {_rows.Bad()}) FROM {QuoteName(RawTable)}";
+    /// <summary>Stages one file's rows read by <paramref name="read"/> (a rescue read), numbered on from <paramref name="rowOffset"/>.</summary>
+    public string InsertRaw(SourcePlan source, string read, long rowOffset) =>
+        $"INSERT INTO {QuoteName(RawTable)}\n{_sources.Raw(source, read, rowOffset)}";
+
+    /// <summary>Unstages one file's rows: it is quarantined whole after all.</summary>
+    public static string DeleteRaw(string sourceKey) =>
+        $"DELETE FROM {QuoteName(RawTable)} WHERE {QuoteName(ReservedColumns.SourceFile)} = {LiteralOf(sourceKey)}";
+
+    /// <summary>
+    /// Per file (<c>_source_file</c> as text): rows staged, rows that fail a check, then for each check in
+    /// <see cref="RowExpressions.Checks"/> order the rows that fail it and one of their reasons (<c>failed_i</c>,
+    /// <c>example_i</c>), so a run can say per file which columns quarantined rows and why.
+    /// </summary>
+    public string Tally()
+    {
+        var checks = _rows.Checks().Select((c, i) =>
+            $", count(*) FILTER (WHERE {c.Predicate}) AS failed_{i}, min({c.Reason}) FILTER (WHERE {c.Predicate}) AS example_{i}");
+        return $"SELECT CAST({QuoteName(ReservedColumns.SourceFile)} AS VARCHAR), count(*), count(*) FILTER (WHERE {_rows.Bad()}){string.Concat(checks)}\n" +
+            $"FROM {QuoteName(RawTable)} GROUP BY 1";
+    }
 
     /// <summary>Writes the staged rows that pass every check, the latest per primary key.</summary>
     public string CopyGood()
@@ -74,17 +92,6 @@ internal sealed class DuckDbSql(TransformPlan plan)
         }
 
         return Copy(sql.ToString());
-    }
-
-    /// <summary>
-    /// For each check in <see cref="RowExpressions.Checks"/> order: the rows that fail it and one of their reasons
-    /// (columns <c>failed_i</c>, <c>example_i</c>), so a run can say which columns quarantined rows and why.
-    /// </summary>
-    public string SummarizeBad()
-    {
-        var checks = _rows.Checks();
-        var columns = checks.Select((c, i) => $"count(*) FILTER (WHERE {c.Predicate}) AS failed_{i}, min({c.Reason}) FILTER (WHERE {c.Predicate}) AS example_{i}");
-        return $"SELECT {string.Join(", ", columns)}\nFROM {QuoteName(RawTable)}";
     }
 
     /// <summary>Writes the staged rows that fail a check, as they arrived, with the reason and source file.</summary>

@@ -46,9 +46,14 @@
     return `<ul class="quarantine">${run.quarantined.map(q => `<li><span class="mono">${esc(q.sourceKey)}</span>: ${esc(q.reason)}</li>`).join("")}</ul>`;
   }
 
-  function dialects(run) {
-    if (!run.csvDialects?.length) return "";
-    return `<ul class="dialects muted">${run.csvDialects.map(d => `<li><span class="mono">${esc(d.sourceKey.split("/").pop())}</span>: ${esc(d.dialect)}</li>`).join("")}</ul>`;
+  // Per file: how it was read, rows read, and what was set aside by reason (lines with the first line's number).
+  function sources(run) {
+    if (!run.sources?.length) return "";
+    const setAside = s => s.setAside.map(a => `${a.count.toLocaleString()} ${a.kind}${a.count === 1 ? "" : "s"} ${a.kind === "line" ? `(first: line ${a.firstLine}) ${a.reason}` : `like ${a.reason}`}`);
+    return `<ul class="sources muted">${run.sources.map(s => {
+      const parts = [s.quarantined ? "quarantined whole" : `${s.rowsRead.toLocaleString()} rows read`, ...(s.dialect ? [s.dialect] : []), ...setAside(s)];
+      return `<li><span class="mono">${esc(s.sourceKey.split("/").pop())}</span>: ${esc(parts.join(" · "))}</li>`;
+    }).join("")}</ul>`;
   }
 
   async function renderDatasets() {
@@ -63,7 +68,7 @@
       const rows = runs.map(r => `<tr data-run="${esc(r.runId)}"><td class="mono">${esc(r.runId)}</td><td><span class="badge ${esc(r.state)}">${esc(r.state)}</span></td>
         <td>${r.files}</td><td>${esc(when(r.createdAt))}</td><td>${r.endedAt ? ms(r.createdAt, r.endedAt) : "running"}</td>
         <td>${r.counts ? `${r.counts.rowsIn.toLocaleString()} / ${r.counts.rowsWritten.toLocaleString()} / ${r.counts.rowsQuarantined.toLocaleString()}` : "–"}</td>
-        <td>${timeline(r)}${quarantined(r)}${dialects(r)}</td><td>${traceLink(r)}</td></tr>`).join("");
+        <td>${timeline(r)}${quarantined(r)}${sources(r)}</td><td>${traceLink(r)}</td></tr>`).join("");
       return `<section class="dataset" data-dataset="${esc(d.id)}"><h2>${esc(d.id)}</h2>
         <p class="muted">${esc(d.definition.format)} · ${d.arrivalsTotal} files arrived, ${d.arrivalsPending} pending${d.table ? ` · table <span class="mono">${esc(d.table)}</span>` : ""}</p>
         ${runs.length ? `<table><thead><tr><th>Run</th><th>State</th><th>Files</th><th>Created</th><th>Took</th><th>Rows in / out / quarantined</th><th>Stages, set aside</th><th>Trace</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">no runs yet</p>`}

@@ -1,10 +1,14 @@
 using System.Text;
+using Pipeline.Core.Transform;
+using Pipeline.Spark.Engine;
 using Pipeline.Spark.Tests.Support;
 
 namespace Pipeline.Spark.Tests.BadInput;
 
 public sealed class CsvBadInputTests : IDisposable
 {
+    const string Utf16Hint = "it must be UTF-8, or the dataset must declare its encoding (\"csv\": {\"encoding\": \"utf-16\"})";
+
     readonly BadInputRun _run = new();
 
     // Past DuckDB's sniffing sample (20,480 rows): the file sniffs fine and breaks while it is read.
@@ -15,7 +19,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var result = await _run.RunAsync(_run.Folder.Write("bad.csv", "id,name\n1,abc\n2,\"def\n3,ghi\n"));
 
-        Assert.Equal("invalid CSV in bad.csv: line 3 opens a quoted value that is never closed: 2,\"def",
+        Assert.Equal("invalid CSV in bad.csv: line 3 opens a quoted value that is never closed: 2,\"def; 1 of its 3 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows",
             _run.AssertOnlyQuarantined(result, "bad.csv"));
     }
 
@@ -24,7 +28,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var result = await _run.RunAsync(_run.Folder.Write("bad.csv", "id,name\n1,a\n2,b,extra\n3,c\n"));
 
-        Assert.Equal("invalid CSV in bad.csv: line 3 has more than the 2 fields expected: 2,b,extra", _run.AssertOnlyQuarantined(result, "bad.csv"));
+        Assert.Equal("invalid CSV in bad.csv: line 3 has more than the 2 fields expected: 2,b,extra; 1 of its 3 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows", _run.AssertOnlyQuarantined(result, "bad.csv"));
     }
 
     [Fact]
@@ -32,15 +36,20 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var result = await _run.RunAsync(_run.Folder.Write("bad.csv", "id,name\n1,a\n2\n3,c\n"));
 
-        Assert.Equal("invalid CSV in bad.csv: line 3 has 1 field where 2 are expected: 2", _run.AssertOnlyQuarantined(result, "bad.csv"));
+        Assert.Equal("invalid CSV in bad.csv: line 3 has 1 field where 2 are expected: 2; 1 of its 3 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows", _run.AssertOnlyQuarantined(result, "bad.csv"));
     }
 
     [Fact]
-    public async Task RunAsync_RaggedLineAfterSniffSample_QuarantinesFileNamingTheLine()
+    public async Task RunAsync_RaggedLineAfterSniffSample_SetsThatLineAsideAndLandsTheRest()
     {
         var result = await _run.RunAsync(_run.Folder.Write("bad.csv", ManyRows() + "9,x,y,z\n"));
 
-        Assert.Equal("invalid CSV in bad.csv: line 30002 has more than the 2 fields expected: 9,x,y,z", _run.AssertOnlyQuarantined(result, "bad.csv"));
+        Assert.Empty(result.QuarantinedFiles);
+        Assert.Equal((30_002L, 1L), (result.RowsWritten, result.LinesSetAside));
+        var report = result.Sources.Single(s => s.SourceKey == "raw/bad/bad.csv");
+        Assert.Equal(30_000, report.RowsRead);
+        Assert.Equal(new SetAside("line", "has more than the 2 fields expected", 1, 30_002), Assert.Single(report.SetAside));
+        Assert.Equal(["raw/bad/bad.csv|30002|has more than the 2 fields expected|9,x,y,z"], _run.SetAsideLines());
     }
 
     [Fact]
@@ -48,7 +57,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var result = await _run.RunAsync(_run.Write("bad.csv", Encoding.Latin1.GetBytes("id,name\n1,café\n2,naïve\n")));
 
-        Assert.Equal("invalid CSV in bad.csv: line 2 is not UTF-8 text (byte 0xE9 at offset 13: Latin-1 or Windows-1252?); it must be UTF-8",
+        Assert.Equal("invalid CSV in bad.csv: line 2 is not UTF-8 text (byte 0xE9 at offset 13: Latin-1 or Windows-1252?); " + ContentCheck.CsvUtf8Hint,
             _run.AssertOnlyQuarantined(result, "bad.csv"));
     }
 
@@ -57,7 +66,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var result = await _run.RunAsync(_run.Write("bad.csv", [.. Encoding.UTF8.GetBytes(ManyRows()), .. Encoding.Latin1.GetBytes("9,café\n")]));
 
-        Assert.Equal("invalid CSV in bad.csv: line 30002 is not UTF-8 text (Latin-1 or Windows-1252?); it must be UTF-8",
+        Assert.Equal("invalid CSV in bad.csv: line 30002 is not UTF-8 text (Latin-1 or Windows-1252?); " + ContentCheck.CsvUtf8Hint,
             _run.AssertOnlyQuarantined(result, "bad.csv"));
     }
 
@@ -66,7 +75,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var result = await _run.RunAsync(_run.Write("bad.csv", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("id,name\n1,a\n")]));
 
-        Assert.Equal("invalid CSV in bad.csv: the text is UTF-16 (it starts with a UTF-16 byte order mark); it must be UTF-8",
+        Assert.Equal("invalid CSV in bad.csv: the text is UTF-16 (it starts with a UTF-16 byte order mark); " + Utf16Hint,
             _run.AssertOnlyQuarantined(result, "bad.csv"));
     }
 
@@ -75,7 +84,7 @@ public sealed class CsvBadInputTests : IDisposable
     {
         var result = await _run.RunAsync(_run.Write("bad.csv", Encoding.Unicode.GetBytes("id,name\n1,a\n2,b\n")));
 
-        Assert.Equal("invalid CSV in bad.csv: the text looks like UTF-16 (every other byte is zero); it must be UTF-8",
+        Assert.Equal("invalid CSV in bad.csv: the text looks like UTF-16 (every other byte is zero); " + Utf16Hint,
             _run.AssertOnlyQuarantined(result, "bad.csv"));
     }
 

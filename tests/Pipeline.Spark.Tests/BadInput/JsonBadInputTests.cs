@@ -11,11 +11,11 @@ public sealed class JsonBadInputTests : IDisposable
     readonly BadInputRun _run = new();
 
     [Theory]
-    [InlineData("bad.ndjson", "{\"id\": 1, \"name\": \"a\"}\n{id: 2}\n", "record 2 is not valid JSON: unexpected character at byte 2 of the record")]
-    [InlineData("bad.ndjson", "{\"id\": 1, \"name\": \"a\"}\n{\"id\": 2, \"na", "record 2 is cut short (the data ends inside it)")]
+    [InlineData("bad.ndjson", "{\"id\": 1, \"name\": \"a\"}\n{id: 2}\n", "record 2 is not valid JSON: unexpected character at byte 2 of the record; 1 of its 2 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows")]
+    [InlineData("bad.ndjson", "{\"id\": 1, \"name\": \"a\"}\n{\"id\": 2, \"na", "record 2 is cut short (the data ends inside it); 1 of its 2 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows")]
     [InlineData("bad.json", "[{\"id\": 1, \"name\": \"a\"}, {id: 2}]", "record 2 is not valid JSON: unexpected character at byte 2 of the record")]
     [InlineData("bad.json", "[{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"na", "record 2 is cut short (the data ends inside it)")]
-    [InlineData("bad.ndjson", "{\"id\": 1}\n[1, 2]\n", "a record is not a JSON object (each line, or each element of the top-level array, must be an object)")]
+    [InlineData("bad.ndjson", "{\"id\": 1}\n[1, 2]\n", "a record is not a JSON object (each line, or each element of the top-level array, must be an object); 1 of its 2 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows")]
     public async Task RunAsync_InvalidOrTruncatedJson_QuarantinesFileNamingTheRecord(string name, string content, string problem)
     {
         var result = await _run.RunAsync(_run.Folder.Write(name, content));
@@ -24,13 +24,30 @@ public sealed class JsonBadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_BrokenAfterSniffSample_QuarantinesFileNamingTheRecord()
+    public async Task RunAsync_BrokenAfterSniffSample_SetsThatLineAsideAndLandsTheRest()
     {
         var lines = string.Concat(Enumerable.Range(0, 30_000).Select(i => $"{{\"id\": {i}, \"name\": \"n\"}}\n"));
 
         var result = await _run.RunAsync(_run.Folder.Write("bad.ndjson", lines + "{\"id\": 30000, \n"));
 
-        Assert.Equal("invalid JSON in bad.ndjson: record 30001 is cut short (the data ends inside it)", _run.AssertOnlyQuarantined(result, "bad.ndjson"));
+        Assert.Empty(result.QuarantinedFiles);
+        Assert.Equal((30_002L, 1L), (result.RowsWritten, result.LinesSetAside));
+        Assert.Equal(["raw/bad/bad.ndjson|30001|the record is cut short (the line ends inside it)|{\"id\": 30000, "], _run.SetAsideLines());
+    }
+
+    [Fact]
+    public async Task RunAsync_OneBadRecordAmongMany_SetsItAsideWithItsLineAndReason()
+    {
+        var lines = Enumerable.Range(1, 20).Select(i => $"{{\"id\": {i}, \"name\": \"n{i}\"}}").ToList();
+        lines[6] = "{\"id\": 7, \"name\": n7}";
+
+        var result = await _run.RunAsync(_run.Folder.Write("bad.ndjson", string.Join("\n", lines) + "\n"));
+
+        Assert.Empty(result.QuarantinedFiles);
+        Assert.Equal(21, _run.Rows().Count);
+        Assert.DoesNotContain(_run.Rows(), r => r.StartsWith("7|", StringComparison.Ordinal));
+        Assert.Equal(["raw/bad/bad.ndjson|7|invalid JSON: 'n7}' is an invalid JSON literal. Expected the literal 'null' (at byte 19 of the line)|" +
+            "{\"id\": 7, \"name\": n7}"], _run.SetAsideLines());
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class CsvDialectTests : IDisposable
         Assert.Equal((3, 3), (result.RowsIn, result.RowsWritten));
         Assert.Equal(["1|Müller GmbH|first line\nsecond line", "2|Smith; Jones|plain", "3|Ørsted|"],
             _lake.Lines($"SELECT id, customer, coalesce(note, '') FROM {Lake.Parquet(request.OutputDir)} ORDER BY id"));
-        Assert.Equal("detected: delimiter ';', quote '\"', header", result.CsvDialects!["raw/taxi/orders.csv"].Describe());
+        Assert.Equal("detected: delimiter ';', quote '\"', header", Dialect(result, "raw/taxi/orders.csv").Describe());
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class CsvDialectTests : IDisposable
         Assert.Equal((2, 2), (result.RowsIn, result.RowsWritten));
         Assert.Equal(["US1|Boulder, CO|1655.0", "US2|Denver|1609.3"],
             _lake.Lines($"SELECT station, name, elevation FROM {Lake.Parquet(request.OutputDir)} ORDER BY station"));
-        Assert.Equal($"detected: delimiter {shown}, quote '\"', header", result.CsvDialects!["raw/taxi/stations.csv"].Describe());
+        Assert.Equal($"detected: delimiter {shown}, quote '\"', header", Dialect(result, "raw/taxi/stations.csv").Describe());
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class CsvDialectTests : IDisposable
         Assert.Equal((3, 3), (result.RowsIn, result.RowsWritten));
         Assert.Equal(["1|20.5|3", "2|21.0|4", "3|19.75|5"],
             _lake.Lines($"SELECT column0, column1, column2 FROM {Lake.Parquet(request.OutputDir)} ORDER BY column0"));
-        Assert.EndsWith("no header", result.CsvDialects!["raw/taxi/readings.csv"].Describe(), StringComparison.Ordinal);
+        Assert.EndsWith("no header", Dialect(result, "raw/taxi/readings.csv").Describe(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class CsvDialectTests : IDisposable
 
         Assert.Equal((2, 2), (result.RowsIn, result.RowsWritten));
         Assert.Equal(["1;a", "2;b"], _lake.Lines($"SELECT \"id;customer\" FROM {Lake.Parquet(request.OutputDir)} ORDER BY 1"));
-        Assert.Equal(",", result.CsvDialects!["raw/taxi/orders.csv"].Delimiter);
+        Assert.Equal(",", Dialect(result, "raw/taxi/orders.csv").Delimiter);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class CsvDialectTests : IDisposable
     {
         var (result, _) = await RunAsync("plain.csv", "a,b\n1,2\n", new CsvOptions { Delimiter = ",", Header = true });
 
-        Assert.Equal("declared: delimiter ',', quote '\"', header", result.CsvDialects!["raw/taxi/plain.csv"].Describe());
+        Assert.Equal("declared: delimiter ',', quote '\"', header", Dialect(result, "raw/taxi/plain.csv").Describe());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class CsvDialectTests : IDisposable
         var (result, _) = await RunAsync("bad.csv", "id;name\n1;a\n2;b;extra\n3;c\n");
 
         var reason = Assert.Single(result.QuarantinedFiles).Reason;
-        Assert.Equal("invalid CSV in bad.csv: line 3 has more than the 2 fields expected: 2;b;extra", reason);
+        Assert.Equal("invalid CSV in bad.csv: line 3 has more than the 2 fields expected: 2;b;extra; 1 of its 3 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows", reason);
     }
 
     public void Dispose()
@@ -86,4 +86,7 @@ public sealed class CsvDialectTests : IDisposable
         _lake.Dispose();
         _folder.Dispose();
     }
+
+    static Pipeline.Core.Transform.CsvDialect Dialect(Pipeline.Core.Transform.TransformResult result, string key) =>
+        result.Sources.Single(s => s.SourceKey == key).Dialect!;
 }

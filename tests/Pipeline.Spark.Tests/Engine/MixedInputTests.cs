@@ -40,7 +40,7 @@ public sealed class MixedInputTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_CsvWithRaggedLine_QuarantinesThatFileAndKeepsTheOther()
+    public async Task RunAsync_CsvWithRaggedLine_SetsThatLineAsideAndKeepsBothFiles()
     {
         var good = _folder.Write("good.csv", "id,name\n1,a\n");
         var ragged = _folder.Write("ragged.csv", "id,name\n" + string.Concat(Enumerable.Range(2, 30_000).Select(i => $"{i},n{i}\n")) + "9,x,y,z\n");
@@ -48,8 +48,9 @@ public sealed class MixedInputTests : IDisposable
 
         var result = await new DuckDbTransformEngine().RunAsync(request);
 
-        Assert.Equal("raw/mixed/ragged.csv", Assert.Single(result.QuarantinedFiles).SourceKey);
-        Assert.Equal((1, 1), (result.RowsIn, result.RowsWritten));
+        Assert.Empty(result.QuarantinedFiles);
+        Assert.Equal((30_001, 30_001, 1), (result.RowsIn, result.RowsWritten, result.LinesSetAside));
+        Assert.Equal([1, 30_000], result.Sources.Select(s => s.RowsRead));
     }
 
     [Fact]

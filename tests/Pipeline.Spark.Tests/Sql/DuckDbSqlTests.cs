@@ -16,7 +16,7 @@ public sealed class DuckDbSqlTests
         var sql = new DuckDbSql(plan);
 
         string[] direct = [sql.CreateSourceFileType(), sql.DirectCopy()];
-        string[] staged = [sql.CreateRawTable(), .. plan.Sources.Select(sql.InsertRaw), sql.CountRaw(), sql.CopyGood(), sql.CopyBad()];
+        string[] staged = [sql.CreateRawTable(), .. plan.Sources.Select(sql.InsertRaw), sql.Tally(), sql.CopyGood(), sql.CopyBad()];
 
         Golden.Verify($"{sample}.duckdb.sql",
             $"-- Direct strategy\n{string.Join(";\n\n", direct)};\n\n-- Staged strategy\n{string.Join(";\n\n", staged)};\n");
