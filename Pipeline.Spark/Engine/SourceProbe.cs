@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Core.Datasets;
 using Pipeline.Core.Transform;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
@@ -15,6 +16,9 @@ namespace Pipeline.Spark.Engine;
 /// </summary>
 public static partial class SourceProbe
 {
+    // DuckDB's sniffing sample.
+    const int SampleRows = 20_480;
+
     // Text files this large cannot be a header alone: skip the check that reads their first rows.
     const long SurelyHasRows = 1 << 20;
 
@@ -152,7 +156,8 @@ public static partial class SourceProbe
         {
             var dialect = csv ?? FormatResolver.DeclaredCsv(request.Spec, input.Path);
             var names = CsvFirstRecord.ColumnNames(CsvFirstRecord.Head(input.Path).Span, dialect.Delimiter, dialect.Quote, dialect.Header);
-            return new SourceSchema(input, format, names.Select(n => new SourceColumn(n, "VARCHAR")).ToList(), dialect);
+            return new SourceSchema(input, format, TolerantColumns(connection, request, input.Path, dialect, names, cancellationToken)
+                ?? names.Select(n => new SourceColumn(n, "VARCHAR")).ToList(), dialect);
         }
 
         if (rescue.SplitNdJson(input, staging: false, wholeFile, out reason) is not { } copy)
@@ -169,6 +174,31 @@ public static partial class SourceProbe
             rescue.Abandon(input.SourceKey, staged: false);
             reason = wholeFile();
             return null;
+        }
+    }
+
+    // The sniffer's types over the file's first readable records, copied without its malformed lines (a quote left
+    // open in the sample makes every sniff of the file itself fail); null when they do not name the header's columns.
+    static List<SourceColumn>? TolerantColumns(DuckDBConnection connection, TransformRequest request, string path, CsvDialect csv, List<string> names,
+        CancellationToken cancellationToken)
+    {
+        var sample = Path.Combine(JsonInput.CopyFolder(request.TempDir!), $"sample-{Guid.NewGuid():N}.csv");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(sample)!);
+            connection.Execute(DuckDbReads.CopyGoodSample(path, request, csv, names, SampleRows, sample), cancellationToken);
+            var plain = new CsvDialect(",", "\"", "\"", Header: true, SkipRows: 0, Comment: "", Detected: false);
+            var columns = connection.Read(DuckDbReads.SniffCsv(sample, request with { Spec = request.Spec with { CsvEncoding = CsvEncoding.Utf8 } }, plain),
+                reader => Rows(reader, r => CsvColumn(r, request)), cancellationToken);
+            return columns.Select(c => c.Name).SequenceEqual(names) ? columns : null;
+        }
+        catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            File.Delete(sample);
         }
     }
 

@@ -139,6 +139,15 @@ internal static class DuckDbReads
         $"FROM sniff_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false))";
 
     /// <summary>
+    /// Writes the first <paramref name="rows"/> readable records of a CSV file the sniffer gives up on (malformed
+    /// lines in its sample) to <paramref name="target"/> as plain CSV with a header, for the sniffer to type.
+    /// </summary>
+    public static string CopyGoodSample(string path, TransformRequest request, CsvDialect csv, IReadOnlyList<string> names, int rows, string target) =>
+        $"COPY (SELECT * FROM read_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false, auto_detect=false, " +
+        $"columns={{{string.Join(", ", names.Select(n => $"{LiteralOf(n)}: 'VARCHAR'"))}}}, ignore_errors=true) LIMIT {rows}) " +
+        $"TO {LiteralOf(target)} (FORMAT csv, HEADER true, NULLSTR {LiteralOf(request.Spec.CsvNullString)})";
+
+    /// <summary>
     /// <paramref name="path"/> as DuckDB's readers match it: they expand '*', '?' and '[' as a glob, so a raw file
     /// named <c>a[1].csv</c> would read <c>a1.csv</c> instead and <c>b*.csv</c> every <c>b...csv</c>. Each of them is
     /// put in a bracket class of its own, which matches that character only.

@@ -35,9 +35,20 @@ internal sealed class SparkSql(TransformPlan plan)
             : $"\nPARTITIONED BY ({string.Join(", ", plan.Partitions.Select(p => QuoteName(p.Name)))})";
         statements.Add($"CREATE TABLE {output}\nUSING parquet{partitioned}\nLOCATION {LiteralOf(request.OutputDir)}\nAS {GoodRows()}");
         statements.Add($"INSERT OVERWRITE DIRECTORY {LiteralOf(request.QuarantineDir)}\nUSING json\n{BadRows()}");
+        var lines = plan.Sources.Where(SparkReads.HasLines).Select(Lines).ToList();
+        if (lines.Count > 0)
+        {
+            statements.Add($"INSERT OVERWRITE DIRECTORY {LiteralOf(request.QuarantineDir.TrimEnd('/') + "/lines")}\nUSING json\n{string.Join("\nUNION ALL\n", lines)}");
+        }
+
         // The table only named the output location for the write; dropping an external table keeps the files.
         statements.Add($"DROP TABLE {output}");
-        statements.Add($"SELECT count(*) AS rows_in, count_if({_rows.Bad()}) AS rows_quarantined FROM {QuoteName(RawTable)}");
+        var linesSetAside = lines.Count == 0 ? "0" : $"(SELECT count(*) FROM (\n{string.Join("\nUNION ALL\n", lines)}\n))";
+        // Files with too large a share of malformed lines landed nothing: the driver reports them quarantined whole.
+        var overRatio = plan.Sources.Where(SparkReads.HasLines).Select(s => $"CASE WHEN NOT {WithinRatio(s)} THEN {LiteralOf(s.Input.SourceKey)} END").ToList();
+        var quarantinedFiles = overRatio.Count == 0 ? "array()" : $"filter(array({string.Join(", ", overRatio)}), k -> k IS NOT NULL)";
+        statements.Add($"SELECT count(*) AS rows_in, count_if({_rows.Bad()}) AS rows_quarantined, {linesSetAside} AS lines_set_aside, " +
+            $"{quarantinedFiles} AS files_over_bad_line_ratio FROM {QuoteName(RawTable)}");
         statements.Add($"UNCACHE TABLE {QuoteName(RawTable)}");
 
         var script = new StringBuilder();
@@ -72,8 +83,21 @@ internal sealed class SparkSql(TransformPlan plan)
             columns.Add($"monotonically_increasing_id() AS {QuoteName(ReservedColumns.Row)}");
         }
 
-        return $"SELECT {string.Join(", ", columns)}\nFROM {QuoteName(SparkReads.ViewName(source.Index))} AS {QuoteName(SourceAlias)}";
+        var from = $"SELECT {string.Join(", ", columns)}\nFROM {QuoteName(SparkReads.ViewName(source.Index))} AS {QuoteName(SourceAlias)}";
+        return SparkReads.HasLines(source) ? $"{from}\nWHERE {QuoteName(SparkReads.CorruptRecord)} IS NULL AND {WithinRatio(source)}" : from;
     }
+
+    // The file has a readable line and no larger a share of malformed ones than the dataset allows; else none of it lands.
+    string WithinRatio(SourcePlan source) =>
+        $"(SELECT count_if({QuoteName(SparkReads.CorruptRecord)} IS NULL) > 0 AND count_if({QuoteName(SparkReads.CorruptRecord)} IS NOT NULL) <= " +
+        $"{plan.Request.Spec.MaxBadLineRatio.ToString(System.Globalization.CultureInfo.InvariantCulture)} * count(*) " +
+        $"FROM {QuoteName(SparkReads.ViewName(source.Index))})";
+
+    // The file's malformed lines, as the local engine writes them (Spark does not number a file's lines).
+    string Lines(SourcePlan source) =>
+        $"SELECT {LiteralOf(source.Input.SourceKey)} AS {QuoteName(ReservedColumns.SourceFile)}, CAST(NULL AS BIGINT) AS `_line`, " +
+        $"'malformed line' AS `_reason`, left({QuoteName(SparkReads.CorruptRecord)}, {DuckDbLines.TextLimit}) AS `_text`\n" +
+        $"FROM {QuoteName(SparkReads.ViewName(source.Index))}\nWHERE {QuoteName(SparkReads.CorruptRecord)} IS NOT NULL";
 
     string GoodRows()
     {

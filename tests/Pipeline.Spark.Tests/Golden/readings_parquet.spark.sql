@@ -36,7 +36,7 @@ WHERE (`value` IS NOT NULL AND TRY_CAST(`value` AS DECIMAL(9,3)) IS NULL) OR (ye
 
 DROP TABLE `__pipeline_out_r-2024-06`;
 
-SELECT count(*) AS rows_in, count_if((`value` IS NOT NULL AND TRY_CAST(`value` AS DECIMAL(9,3)) IS NULL) OR (year(`taken_at`) IS NULL) OR (to_date(`taken_at`) IS NULL)) AS rows_quarantined FROM `__pipeline_raw`;
+SELECT count(*) AS rows_in, count_if((`value` IS NOT NULL AND TRY_CAST(`value` AS DECIMAL(9,3)) IS NULL) OR (year(`taken_at`) IS NULL) OR (to_date(`taken_at`) IS NULL)) AS rows_quarantined, 0 AS lines_set_aside, array() AS files_over_bad_line_ratio FROM `__pipeline_raw`;
 
 UNCACHE TABLE `__pipeline_raw`;
 
