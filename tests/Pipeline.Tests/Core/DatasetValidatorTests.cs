@@ -98,7 +98,8 @@ public sealed class DatasetValidatorTests
         var definition = new DatasetDefinition
         {
             Format = "xml",
-            Csv = new CsvOptions { Delimiter = ";;" },
+            Csv = new CsvOptions { Delimiter = ";;", Encoding = "cp1252" },
+            MaxBadLineRatio = 2,
             Schema = new Dictionary<string, string> { ["fare"] = "DECIMAL(10,2); DROP TABLE x" },
             PartitionBy = ["week(ts)"],
             Batch = new BatchPolicy { MaxFiles = 0 },
@@ -109,7 +110,7 @@ public sealed class DatasetValidatorTests
         Assert.Null(DatasetValidator.Validate("trips", definition, out var errors));
 
         Assert.Equal(
-            ["batch.maxFiles", "csv.delimiter", "format", "partitionBy[0]", "retry.maxAttempts", "schema.fare", "views.trips"],
+            ["batch.maxFiles", "csv.delimiter", "csv.encoding", "format", "maxBadLineRatio", "partitionBy[0]", "retry.maxAttempts", "schema.fare", "views.trips"],
             errors.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -118,5 +119,19 @@ public sealed class DatasetValidatorTests
     {
         Assert.Null(DatasetValidator.Validate("trips", new DatasetDefinition(), out var errors));
         Assert.Contains("required", errors["format"][0]);
+    }
+
+    [Theory]
+    [InlineData(null, CsvEncoding.Utf8)]
+    [InlineData("UTF-8", CsvEncoding.Utf8)]
+    [InlineData("iso-8859-1", CsvEncoding.Latin1)]
+    [InlineData("latin-1", CsvEncoding.Latin1)]
+    [InlineData("utf-16", CsvEncoding.Utf16)]
+    public void Validate_CsvEncoding_NamesOneDuckDbReadsWithoutAnExtension(string? encoding, CsvEncoding expected)
+    {
+        var spec = DatasetValidator.Validate("trips", new DatasetDefinition { Format = "csv", Csv = new CsvOptions { Encoding = encoding } }, out _);
+
+        Assert.Equal(expected, spec!.CsvEncoding);
+        Assert.Equal(DatasetDefaults.MaxBadLineRatio, spec.MaxBadLineRatio);
     }
 }

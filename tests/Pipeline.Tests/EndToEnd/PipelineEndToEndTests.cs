@@ -207,4 +207,30 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         Assert.Equal(15, PipelineClient.Number(row[1]));
         Assert.Equal(2, status["arrivalsTotal"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task SemicolonFileWithARaggedLine_LandsItsGoodRows_AndTheRunShowsTheLineSetAside()
+    {
+        await Api.RegisterAsync("ragged_csv", new { format = "csv" });
+        var lines = Enumerable.Range(1, 50).Select(i => $"{i};store {i};{i}.5").ToList();
+        lines[29] = "30;store 30";
+        await Api.UploadAsync("ragged_csv", "sales.csv", Encoding.UTF8.GetBytes("id;store;amount\n" + string.Join("\n", lines) + "\n"));
+        var status = await Api.WaitIdleAsync("ragged_csv", 1);
+
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(id), typeof(any_value(amount)) FROM ragged_csv"));
+        Assert.Equal((49m, 1275m - 30m, "DOUBLE"), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), row[2]!.GetValue<string>()));
+        Assert.Equal(1, status["lastRun"]!["counts"]!["linesSetAside"]!.GetValue<long>());
+        var run = await Api.GetAsync("/api/datasets/ragged_csv/runs/run-000001");
+        var source = Assert.Single(run["sources"]!.AsArray())!;
+        Assert.Equal("detected: delimiter ';', quote '\"', header", source["dialect"]!.GetValue<string>());
+        Assert.Equal(49, source["rowsRead"]!.GetValue<long>());
+        var setAside = Assert.Single(source["setAside"]!.AsArray())!;
+        Assert.Equal(("line", "has 2 fields where 3 are expected", 1L, 31L),
+            (setAside["kind"]!.GetValue<string>(), setAside["reason"]!.GetValue<string>(), setAside["count"]!.GetValue<long>(), setAside["firstLine"]!.GetValue<long>()));
+        var entry = run["quarantined"]!.AsArray().Single(q => q!["sourceKey"]!.GetValue<string>() == "(lines)")!;
+        Assert.StartsWith("1 malformed line was set aside from 1 file: line 31 of sales.csv has 2 fields where 3 are expected.", entry["reason"]!.GetValue<string>());
+        var quarantine = Path.Combine(fixture.Data.Path, "lake", "quarantine", "ragged_csv", "run-000001");
+        var file = Assert.Single(Directory.GetFiles(quarantine, "*_lines.ndjson"));
+        Assert.Contains("\"_text\":\"30;store 30\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
 }
