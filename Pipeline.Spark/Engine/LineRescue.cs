@@ -36,24 +36,35 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
         var key = source.Input.SourceKey;
         Prepare(key);
         _staging = true;
-        var (path, header, lineOffset, rows) = (source.Input.Path, true, 0L, 0L);
+        var (path, header, lineOffset, rows) = (source.Input.Path, source.Csv.Header, 0L, 0L);
         for (var part = 0; ; part++)
         {
-            rows += connection.Execute(sql.InsertRaw(source, DuckDbReads.Rescue(source, request, path, header && source.Csv.Header), rows), cancellationToken);
-            var (encodingLine, openLine, openByte) = connection.Read(DuckDbLines.Inspect(new FileInfo(path).Length), Inspect, cancellationToken);
-            connection.Execute(DuckDbLines.TakeRejects(key, lineOffset), cancellationToken);
+            var read = connection.Execute(sql.InsertRaw(source, DuckDbReads.Rescue(source, request, path, header), rows), cancellationToken);
+            rows += read;
+            var scan = CsvRecords.Count(path, source.Csv, cancellationToken);
+            var (encodingLine, rejected, openLine) = connection.Read(DuckDbLines.Inspect(scan.OpenAt), Inspect, cancellationToken);
+            connection.Execute(DuckDbLines.TakeRejects(key, lineOffset, openLine), cancellationToken);
             if (encodingLine is { } notText)
             {
                 return Abandon(key, FileFaultReason.Format(source.Input, source.Format, EncodingProblem(source.Input, notText + lineOffset)));
             }
 
+            // The reader skips some faults without a reject (a line over its size limit): a record neither read nor set
+            // aside would be lost without a word, so the file is kept whole instead.
+            var expected = scan.Records - (header ? 1 + (part == 0 ? source.Csv.SkipRows : 0) : 0);
+            if (read + rejected != expected)
+            {
+                return Abandon(key, string.Create(CultureInfo.InvariantCulture,
+                    $"{wholeFile()}; its lines cannot be set aside one by one (the reader accounted for {read + rejected} of its {expected} records)"));
+            }
+
             // A quote left open runs to the end of the file: its line is set aside and the rest is read on its own.
-            if (openLine is not { } line || part == MaxOpenQuotes || !CanSplit(path))
+            if (scan.OpenAt is not { } openAt || openLine is not { } line || part == MaxOpenQuotes || !CanSplit(path))
             {
                 break;
             }
 
-            path = Rest(path, openByte!.Value, part);
+            path = Rest(path, openAt, part);
             (header, lineOffset) = (false, lineOffset + line);
         }
 
@@ -218,10 +229,10 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
             ? $"line {line} is not UTF-16 text"
             : $"line {line} is not UTF-8 text (Latin-1 or Windows-1252?); {ContentCheck.CsvUtf8Hint}");
 
-    static (long? EncodingLine, long? OpenLine, long? OpenByte) Inspect(DuckDBDataReader reader)
+    static (long? EncodingLine, long Rejected, long? OpenLine) Inspect(DuckDBDataReader reader)
     {
         reader.Read();
-        return (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
+        return (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
     }
 
     // Byte offsets name bytes of the file on disk only when it is not compressed.

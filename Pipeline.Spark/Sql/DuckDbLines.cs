@@ -21,24 +21,22 @@ internal static class DuckDbLines
         $"CREATE TEMP TABLE IF NOT EXISTS {Table} (_source_file VARCHAR, _line BIGINT, _reason VARCHAR, _text VARCHAR)";
 
     /// <summary>
-    /// What the last rescue read rejected: the first line in another encoding, and the line and byte (from 0) where
-    /// a quote opened that runs to the end of the <paramref name="length"/>-byte file; NULL where there is none.
+    /// What the last rescue read rejected: the first line in another encoding (NULL when none), the lines, and the
+    /// line of the record that starts at byte <paramref name="openAt"/> (from 0), the one whose quote is left open.
     /// </summary>
-    public static string Inspect(long length) =>
-        "SELECT min(line) FILTER (WHERE error_type = 'INVALID ENCODING'), " +
-        "min(line) FILTER (WHERE error_type = 'UNQUOTED VALUE' AND " +
-        $"line_byte_position - 1 + strlen(csv_line) + length(csv_line) - length(replace(csv_line, chr(10), '')) >= {Number(length)}), " +
-        "min(line_byte_position - 1) FILTER (WHERE error_type = 'UNQUOTED VALUE' AND " +
-        $"line_byte_position - 1 + strlen(csv_line) + length(csv_line) - length(replace(csv_line, chr(10), '')) >= {Number(length)}) " +
-        $"FROM {Rejects}";
+    public static string Inspect(long? openAt) =>
+        "SELECT min(line) FILTER (WHERE error_type = 'INVALID ENCODING'), count(DISTINCT line), " +
+        $"min(line) FILTER (WHERE line_byte_position - 1 = {(openAt is { } at ? Number(at) : "NULL")}) FROM {Rejects}";
 
     /// <summary>
     /// Moves the last rescue read's rejects into <see cref="Table"/>, one per line, numbered from
-    /// <paramref name="lineOffset"/>: the reason in the engine's words, the text up to its first line break.
+    /// <paramref name="lineOffset"/>: the reason in the engine's words (the first DuckDB gives for the line), the text bounded.
     /// </summary>
-    public static string TakeRejects(string sourceKey, long lineOffset) =>
+    /// <remarks>The record of <paramref name="openLine"/>, whose quote runs to the end of the file, is set aside as its first line alone.</remarks>
+    public static string TakeRejects(string sourceKey, long lineOffset, long? openLine) =>
         $"INSERT INTO {Table} SELECT {LiteralOf(sourceKey)}, line + {Number(lineOffset)}, {Reason}, " +
-        $"left(split_part(csv_line, chr(10), 1), {TextLimit}) FROM {Rejects} QUALIFY row_number() OVER (PARTITION BY line ORDER BY byte_position) = 1; " +
+        $"left(CASE WHEN line = {(openLine is { } open ? Number(open) : "NULL")} THEN split_part(csv_line, chr(10), 1) ELSE csv_line END, {TextLimit}) FROM {Rejects} " +
+        "QUALIFY row_number() OVER (PARTITION BY line ORDER BY byte_position, length(error_message), error_message) = 1; " +
         $"DELETE FROM {Rejects}";
 
     // The words of CsvErrorText, without the line number (the line has its own field, and the same reason groups).

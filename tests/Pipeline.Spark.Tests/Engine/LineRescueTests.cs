@@ -56,14 +56,28 @@ public sealed class LineRescueTests : IDisposable
     [Fact]
     public async Task QuoteLeftOpen_EndsAtItsLine_AndTheLinesAfterItLand()
     {
-        var content = "id,name,amount\n" + Rows(1, 20) + "21,\"name 21,210\n" + Rows(22, 30);
+        // Enough lines after it that DuckDB's echo of the open record (10,000 characters) does not reach the end.
+        var content = "id,name,amount\n" + Rows(1, 20) + "21,\"name 21,210\n" + Rows(22, 2000);
 
         var (result, request) = await RunAsync(new DatasetDefinition { Format = "csv" }, Text("orders.csv", content));
 
         Assert.Empty(result.QuarantinedFiles);
-        Assert.Equal(Enumerable.Range(1, 30).Where(i => i != 21).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Ids(request));
+        Assert.Equal(Enumerable.Range(1, 2000).Where(i => i != 21).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Ids(request));
         Assert.Equal(["raw/feed/orders.csv|22|opens a quoted value that is never closed|21,\"name 21,210"], Lines(request));
-        Assert.Equal("name 30", _lake.Value($"SELECT name FROM {Lake.Parquet(request.OutputDir)} WHERE id = 30"));
+        Assert.Equal("name 2000", _lake.Value($"SELECT name FROM {Lake.Parquet(request.OutputDir)} WHERE id = 2000"));
+    }
+
+    [Fact]
+    public async Task QuoteClosedLinesLaterWithTextAfterIt_QuarantinesTheFileWhole_RatherThanGuessWhereRecordsEnd()
+    {
+        var content = "id,name,amount\n" + Rows(1, 20) + "21,\"name 21,210\n22,name 22,220\n23,\"name\" 23,230\n" + Rows(24, 40);
+
+        var (result, request) = await RunAsync(new DatasetDefinition { Format = "csv" }, Text("good.csv", "id,name,amount\n99,z,990\n"), Text("orders.csv", content));
+
+        Assert.StartsWith("invalid CSV in orders.csv: line 22 opens a quoted value that is never closed: 21,\"name 21,210; its lines cannot be set aside one by one",
+            Assert.Single(result.QuarantinedFiles).Reason, StringComparison.Ordinal);
+        Assert.Equal(["99"], Ids(request));
+        Assert.Empty(Lines(request));
     }
 
     [Fact]
