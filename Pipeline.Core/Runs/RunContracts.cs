@@ -37,8 +37,8 @@ public sealed record StageAttemptInfo(
     Stage Stage, int Attempt, string Token, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Error, bool? Transient);
 
 /// <summary>Row counts of a run.</summary>
-[GenerateSerializer, Alias("pipeline.RunCounts")]
 /// <param name="LinesSetAside">Malformed lines set aside from files whose other lines landed.</param>
+[GenerateSerializer, Alias("pipeline.RunCounts")]
 public sealed record RunCounts(long RowsIn, long RowsWritten, long RowsQuarantined, int FilesQuarantined, long LinesSetAside = 0);
 
 /// <summary>A run as the API shows it; <paramref name="TraceId"/> is the W3C trace of the run (upload, grain calls, stages).</summary>

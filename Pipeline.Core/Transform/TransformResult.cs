@@ -29,7 +29,7 @@ public sealed record TransformResult(
     public IReadOnlyList<SourceReport> Sources { get; init; } = [];
 
     /// <summary>Malformed lines set aside from files whose other lines landed.</summary>
-    public long LinesSetAside { get; init; }
+    public long LinesSetAside => Sources.Sum(s => s.SetAside.Where(a => a.Kind == SetAside.Line).Sum(a => a.Count));
 }
 
 /// <summary>How a run read one input file.</summary>
@@ -44,4 +44,8 @@ public sealed record SourceReport(string SourceKey, CsvDialect? Dialect, long Ro
 /// <param name="Reason">For lines the problem (<c>has 1 field where 2 are expected</c>); for rows one row's reason.</param>
 /// <param name="FirstLine">The first such line (lines only).</param>
 [GenerateSerializer, Alias("pipeline.SetAside")]
-public sealed record SetAside(string Kind, string Reason, long Count, long? FirstLine = null);
+public sealed record SetAside(string Kind, string Reason, long Count, long? FirstLine = null)
+{
+    /// <summary>The kinds.</summary>
+    public const string Line = "line", Row = "row";
+}

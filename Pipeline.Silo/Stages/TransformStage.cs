@@ -94,8 +94,8 @@ public sealed class TransformStage(
     // "2 malformed lines were set aside from 1 file: line 3 of orders.csv has 1 field where 3 are expected; ...".
     static string LinesReason(TransformResult result)
     {
-        var files = result.Sources.Where(s => s.SetAside.Any(a => a.Kind == "line")).ToList();
-        var first = files.Select(f => (File: f.SourceKey[(f.SourceKey.LastIndexOf('/') + 1)..], Line: f.SetAside.Where(a => a.Kind == "line").MinBy(a => a.FirstLine)!))
+        var files = result.Sources.Where(s => s.SetAside.Any(a => a.Kind == SetAside.Line)).ToList();
+        var first = files.Select(f => (File: f.SourceKey[(f.SourceKey.LastIndexOf('/') + 1)..], Line: f.SetAside.Where(a => a.Kind == SetAside.Line).MinBy(a => a.FirstLine)!))
             .Take(3).Select(f => $"line {f.Line.FirstLine} of {f.File} {f.Line.Reason}");
         var plural = result.LinesSetAside == 1 ? "line was" : "lines were";
         return $"{result.LinesSetAside} malformed {plural} set aside from {files.Count} {(files.Count == 1 ? "file" : "files")}: {string.Join("; ", first)}. " +

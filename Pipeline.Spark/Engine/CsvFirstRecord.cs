@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Pipeline.Spark.Engine;
@@ -137,8 +136,7 @@ internal static class CsvFirstRecord
     /// <summary>The first <paramref name="bytes"/> of the file's text, as <see cref="Head(string)"/>.</summary>
     public static ReadOnlyMemory<byte> Head(string path, int bytes)
     {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var stream = InputFiles.Open(path);
         var buffer = new byte[bytes];
         var head = buffer.AsMemory(0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
         return head.Span.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head;

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Pipeline.Core.Transform;
 
 namespace Pipeline.Spark.Engine;
@@ -15,8 +14,7 @@ internal static class CsvRecords
 
     public static Scan Count(string path, CsvDialect csv, CancellationToken cancellationToken)
     {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var stream = InputFiles.Open(path);
         var (quote, escape, comment) = (Byte(csv.Quote), Byte(csv.Escape), Byte(csv.Comment));
         var buffer = new byte[1 << 16];
         long records = 0, offset = 0, start = 0;

@@ -62,7 +62,7 @@ public sealed class DuckDbTransformEngine : ITransformEngine
         finally
         {
             // A caller's temp folder is the caller's to empty, but copies of its inputs are this attempt's.
-            TryDelete(ownTemp ? temp : JsonInput.CopyFolder(temp));
+            TryDelete(ownTemp ? temp : InputFiles.CopyFolder(temp));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Pipeline.Core.Transform;
 using Pipeline.Spark.Planning;
 
@@ -11,9 +10,6 @@ namespace Pipeline.Spark.Engine;
 internal static class JsonInput
 {
     static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
-
-    /// <summary>The folder below the attempt's temp folder that holds the copies.</summary>
-    public static string CopyFolder(string tempDirectory) => Path.Combine(tempDirectory, "inputs");
 
     /// <summary>
     /// The input to read in place of <paramref name="input"/>, or null with <paramref name="problem"/> set when
@@ -45,14 +41,14 @@ internal static class JsonInput
             return null;
         }
 
-        return input with { Path = CopyWithoutBom(input, format, CopyFolder(tempDirectory)) };
+        return input with { Path = CopyWithoutBom(input, format, tempDirectory) };
     }
 
     static bool StartsWithBom(string path)
     {
         try
         {
-            using var stream = Open(path);
+            using var stream = InputFiles.Open(path);
             Span<byte> head = stackalloc byte[3];
             return stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(Bom);
         }
@@ -63,20 +59,14 @@ internal static class JsonInput
     }
 
     // Decompressed and named by its format, so the reader needs no hint about either.
-    static string CopyWithoutBom(TransformInput input, SourceFormat format, string copyFolder)
+    static string CopyWithoutBom(TransformInput input, SourceFormat format, string tempDirectory)
     {
-        Directory.CreateDirectory(copyFolder);
-        var copy = Path.Combine(copyFolder, $"{input.ArrivalSequence}-{Guid.NewGuid():N}{(format == SourceFormat.JsonArray ? ".json" : ".ndjson")}");
-        using var source = Open(input.Path);
+        var copy = InputFiles.NewCopy(tempDirectory, input.ArrivalSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            format == SourceFormat.JsonArray ? ".json" : ".ndjson");
+        using var source = InputFiles.Open(input.Path);
         source.ReadExactly(new byte[Bom.Length]);
         using var target = File.Create(copy);
         source.CopyTo(target);
         return copy;
-    }
-
-    static Stream Open(string path)
-    {
-        var file = File.OpenRead(path);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 }

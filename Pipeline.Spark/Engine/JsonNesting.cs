@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using Pipeline.Spark.Planning;
 
 namespace Pipeline.Spark.Engine;
@@ -22,8 +21,7 @@ internal static class JsonNesting
     /// <summary>The offset at which <paramref name="path"/> first nests deeper than <see cref="MaxDepth"/> in its sampled records, or null.</summary>
     public static long? TooDeepAt(string path, SourceFormat format)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var stream = InputFiles.Open(path, bufferSize: 1);
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Transform;
 using Pipeline.Spark.DuckDb;
@@ -16,26 +17,44 @@ namespace Pipeline.Spark.Engine;
 /// </summary>
 internal sealed class LineRescue(DuckDBConnection connection, TransformRequest request, CancellationToken cancellationToken)
 {
-    // DuckDB's max_line_size. Its rescue read drops a longer line without a reject, so such a file is kept whole.
-    const int MaxLineBytes = 2_000_000;
-
     // A file with more quotes left open than this is not a file with a few broken lines.
     const int MaxOpenQuotes = 100;
 
     bool _created;
 
-    // True while a rescue stages rows (the raw table exists), false while the probe splits a file.
-    bool _staging;
-
     /// <summary>
     /// Stages <paramref name="source"/>'s readable rows after its plain read failed; null when they landed, else
-    /// the reason to quarantine the file whole (<paramref name="wholeFile"/> names its first bad line).
+    /// the reason to quarantine the file whole (<paramref name="wholeFile"/> names its first bad line), with nothing
+    /// of the file left staged or set aside.
     /// </summary>
     public string? StageCsv(DuckDbSql sql, SourcePlan source, Func<string> wholeFile)
     {
         var key = source.Input.SourceKey;
         Prepare(key);
-        _staging = true;
+        string Drop(string reason)
+        {
+            connection.Execute($"{DuckDbSql.DeleteRaw(key)}; {DuckDbLines.Forget(key)}", cancellationToken);
+            return reason;
+        }
+
+        try
+        {
+            var rows = StageParts(sql, source, wholeFile, out var problem);
+            return (problem ?? Decide(key, rows, wholeFile)) is { } reason ? Drop(reason) : null;
+        }
+        catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && e.Category() is not DuckDBErrorType.Interrupt)
+        {
+            // Not a matter of lines after all: the reason its plain read gave stands.
+            return Drop(wholeFile());
+        }
+    }
+
+    // Reads the file in parts (a new part after each quote left open at the end); the rows staged, with `problem` set
+    // when the file must be kept whole after all.
+    long StageParts(DuckDbSql sql, SourcePlan source, Func<string> wholeFile, out string? problem)
+    {
+        problem = null;
+        var key = source.Input.SourceKey;
         var (path, header, lineOffset, rows) = (source.Input.Path, source.Csv.Header, 0L, 0L);
         for (var part = 0; ; part++)
         {
@@ -46,7 +65,8 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
             connection.Execute(DuckDbLines.TakeRejects(key, lineOffset, openLine), cancellationToken);
             if (encodingLine is { } notText)
             {
-                return Abandon(key, FileFaultReason.Format(source.Input, source.Format, EncodingProblem(source.Input, notText + lineOffset)));
+                problem = FileFaultReason.Format(source.Input, source.Format, EncodingProblem(source.Input, notText + lineOffset));
+                return rows;
             }
 
             // The reader skips some faults without a reject (a line over its size limit): a record neither read nor set
@@ -54,8 +74,9 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
             var expected = scan.Records - (header ? 1 + (part == 0 ? source.Csv.SkipRows : 0) : 0);
             if (read + rejected != expected)
             {
-                return Abandon(key, string.Create(CultureInfo.InvariantCulture,
-                    $"{wholeFile()}; its lines cannot be set aside one by one (the reader accounted for {read + rejected} of its {expected} records)"));
+                problem = string.Create(CultureInfo.InvariantCulture,
+                    $"{wholeFile()}; its lines cannot be set aside one by one (the reader accounted for {read + rejected} of its {expected} records)");
+                return rows;
             }
 
             // A quote left open runs to the end of the file: its line is set aside and the rest is read on its own.
@@ -64,24 +85,21 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
                 break;
             }
 
-            path = Rest(path, openAt, part);
+            path = Rest(path, openAt);
             (header, lineOffset) = (false, lineOffset + line);
         }
 
-        return Decide(key, rows, wholeFile);
+        return rows;
     }
 
     /// <summary>
     /// Splits an NDJSON file DuckDB refused into its good lines (read from a copy, returned) and the bad ones (set
     /// aside); null with <paramref name="reason"/> when the file is to be quarantined whole.
     /// </summary>
-    public TransformInput? SplitNdJson(TransformInput input, bool staging, Func<string> wholeFile, out string? reason)
+    public TransformInput? SplitNdJson(TransformInput input, Func<string> wholeFile, out string? reason)
     {
         Prepare(input.SourceKey);
-        _staging = staging;
-        var folder = JsonInput.CopyFolder(request.TempDir!);
-        Directory.CreateDirectory(folder);
-        var copy = Path.Combine(folder, $"{input.ArrivalSequence}-{Guid.NewGuid():N}.ndjson");
+        var copy = InputFiles.NewCopy(request.TempDir!, input.ArrivalSequence.ToString(CultureInfo.InvariantCulture), ".ndjson");
         var bad = NdJsonLines.Split(input.Path, copy, DuckDbLines.TextLimit, out var good, cancellationToken);
         foreach (var chunk in bad.Chunk(1000))
         {
@@ -89,7 +107,13 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
         }
 
         reason = bad.Count == 0 ? wholeFile() : Decide(input.SourceKey, good, wholeFile);
-        return reason is null ? input with { Path = copy } : null;
+        if (reason is not null)
+        {
+            Forget(input.SourceKey);
+            return null;
+        }
+
+        return input with { Path = copy };
     }
 
     void Prepare(string key)
@@ -104,6 +128,7 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
     }
 
     // Nothing read, or too large a share of bad lines: the file is more likely in another dialect or broken whole.
+    // Null when the file lands; the caller forgets what it staged and set aside otherwise.
     string? Decide(string key, long rows, Func<string> wholeFile)
     {
         var bad = connection.Scalar<long>(DuckDbLines.Count(key), cancellationToken);
@@ -117,31 +142,23 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
             ? "no line of it could be read"
             : string.Create(CultureInfo.InvariantCulture,
                 $"{bad} of its {rows + bad} records {(bad == 1 ? "is" : "are")} malformed, more than the dataset's maxBadLineRatio ({ratio}) allows");
-        return Abandon(key, $"{wholeFile()}; {share}");
+        return $"{wholeFile()}; {share}";
     }
 
-    string Abandon(string key, string reason)
-    {
-        Abandon(key, staged: _staging);
-        return reason;
-    }
-
-    /// <summary>
-    /// Forgets the lines a rescue of <paramref name="key"/> set aside and, when <paramref name="staged"/>, the rows it
-    /// staged: the file is quarantined whole.
-    /// </summary>
-    public void Abandon(string key, bool staged)
+    /// <summary>Forgets the lines set aside from <paramref name="key"/>: the file is quarantined whole after all.</summary>
+    public void Forget(string key)
     {
         if (_created)
         {
-            connection.Execute(staged ? $"{DuckDbSql.DeleteRaw(key)}; {DuckDbLines.Forget(key)}" : DuckDbLines.Forget(key), cancellationToken);
+            connection.Execute(DuckDbLines.Forget(key), cancellationToken);
         }
     }
 
     /// <summary>
     /// True when a file whose read failed may have good lines: its bytes are text in the declared encoding (binary
     /// data, UTF-16 read as UTF-8 or a cut gzip stream has none) and, for CSV, its lines end one way throughout.
-    /// A UTF-16 file is kept or quarantined whole: its lines cannot be cut by byte.
+    /// A UTF-16 file is kept or quarantined whole: its lines cannot be cut by byte. (A line over DuckDB's size limit
+    /// is caught by the record count in <see cref="StageCsv"/>: the rescue read skips it without a reject.)
     /// </summary>
     public static bool Rescuable(string path, SourceFormat format, CsvDialect? csv, DatasetSpec spec)
     {
@@ -154,44 +171,12 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
         {
             return format != SourceFormat.Csv
                 || spec.CsvEncoding != CsvEncoding.Utf16
-                && CsvFirstRecord.MixedLineBreaks(CsvFirstRecord.Head(path).Span, (csv ?? FormatResolver.DeclaredCsv(spec, path)).Quote) is null
-                && !HasLineLongerThan(path, MaxLineBytes);
+                && CsvFirstRecord.MixedLineBreaks(CsvFirstRecord.Head(path).Span, (csv ?? FormatResolver.DeclaredCsv(spec, path)).Quote) is null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             return false;
         }
-    }
-
-    static bool HasLineLongerThan(string path, int limit)
-    {
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : file;
-        var buffer = new byte[1 << 16];
-        var length = 0L;
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            var span = buffer.AsSpan(0, read);
-            for (var newline = span.IndexOf((byte)'\n'); newline >= 0; newline = span.IndexOf((byte)'\n'))
-            {
-                if (length + newline > limit)
-                {
-                    return true;
-                }
-
-                length = 0;
-                span = span[(newline + 1)..];
-            }
-
-            length += span.Length;
-            if (length > limit)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Writes the run's set-aside lines to <paramref name="path"/> (when there are any) and sums them up by file and reason.</summary>
@@ -208,7 +193,7 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
             while (reader.Read())
             {
                 var key = reader.GetString(0);
-                (lines.TryGetValue(key, out var list) ? list : lines[key] = []).Add(new SetAside("line", reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
+                (lines.TryGetValue(key, out var list) ? list : lines[key] = []).Add(new SetAside(SetAside.Line, reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
             }
 
             return 0;
@@ -239,11 +224,9 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
     static bool CanSplit(string path) => !path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
     // The file after the line that starts at byte `start`: a copy the next read takes without a header.
-    string Rest(string path, long start, int part)
+    string Rest(string path, long start)
     {
-        var folder = JsonInput.CopyFolder(request.TempDir!);
-        Directory.CreateDirectory(folder);
-        var rest = Path.Combine(folder, $"rest-{part}-{Guid.NewGuid():N}.csv");
+        var rest = InputFiles.NewCopy(request.TempDir!, "rest", ".csv");
         using var file = File.OpenRead(path);
         file.Position = start;
         int b;

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -21,8 +20,7 @@ internal static class NdJsonLines
     {
         var bad = new List<BadLine>();
         good = 0;
-        using var file = File.OpenRead(path);
-        using Stream source = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var source = InputFiles.Open(path);
         using var target = File.Create(copy);
         var reader = new LineReader(source);
         long number = 0;

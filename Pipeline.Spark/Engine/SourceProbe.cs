@@ -83,7 +83,11 @@ public static partial class SourceProbe
                 string WholeFile() => FileFaultReason.For(connection, request, input, format.Value, csv, e, cancellationToken);
                 if (Rescue(connection, request, rescue, input, format.Value, csv, length, WholeFile, out var reason, cancellationToken) is { } schema)
                 {
-                    dialects[file.SourceKey] = schema.Csv ?? csv!;
+                    if (schema.Csv is { } read)
+                    {
+                        dialects[file.SourceKey] = read;
+                    }
+
                     usable.Add(schema);
                 }
                 else if (reason is not null)
@@ -160,7 +164,7 @@ public static partial class SourceProbe
                 ?? names.Select(n => new SourceColumn(n, "VARCHAR")).ToList(), dialect);
         }
 
-        if (rescue.SplitNdJson(input, staging: false, wholeFile, out reason) is not { } copy)
+        if (rescue.SplitNdJson(input, wholeFile, out reason) is not { } copy)
         {
             return null;
         }
@@ -171,7 +175,7 @@ public static partial class SourceProbe
         }
         catch (DuckDBException) when (!cancellationToken.IsCancellationRequested)
         {
-            rescue.Abandon(input.SourceKey, staged: false);
+            rescue.Forget(input.SourceKey);
             reason = wholeFile();
             return null;
         }
@@ -182,11 +186,11 @@ public static partial class SourceProbe
     static List<SourceColumn>? TolerantColumns(DuckDBConnection connection, TransformRequest request, string path, CsvDialect csv, List<string> names,
         CancellationToken cancellationToken)
     {
-        var sample = Path.Combine(JsonInput.CopyFolder(request.TempDir!), $"sample-{Guid.NewGuid():N}.csv");
+        var sample = InputFiles.NewCopy(request.TempDir!, "sample", ".csv");
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(sample)!);
             connection.Execute(DuckDbReads.CopyGoodSample(path, request, csv, names, SampleRows, sample), cancellationToken);
+            // DuckDB wrote the sample as plain UTF-8 CSV, whatever the file's own dialect and encoding.
             var plain = new CsvDialect(",", "\"", "\"", Header: true, SkipRows: 0, Comment: "", Detected: false);
             var columns = connection.Read(DuckDbReads.SniffCsv(sample, request with { Spec = request.Spec with { CsvEncoding = CsvEncoding.Utf8 } }, plain),
                 reader => Rows(reader, r => CsvColumn(r, request)), cancellationToken);

@@ -32,7 +32,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
         var probe = SourceProbe.Probe(connection, request, _rescue, cancellationToken);
         var result = Execute(probe);
         var lines = _rescue.Lines(Path.Combine(request.QuarantineDir, $"{TransformPlanner.SafeFilePrefix(request.RunId)}_lines.ndjson"));
-        return result with { Sources = Reports(probe, result, lines), LinesSetAside = lines.Values.Sum(l => l.Sum(s => s.Count)) };
+        return result with { Sources = Reports(probe, result, lines) };
     }
 
     List<SourceReport> Reports(ProbeResult probe, TransformResult result, Dictionary<string, List<SetAside>> lines)
@@ -151,30 +151,30 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
     // A file whose plain read failed: its good lines are staged when its bytes are text and few enough lines are bad.
     string? Rescue(DuckDbSql sql, SourcePlan source, Func<string> wholeFile)
     {
-        if (source.Format is not (SourceFormat.Csv or SourceFormat.NdJson) || !LineRescue.Rescuable(source.Input.Path, source.Format, source.Csv, request.Spec))
+        if (!LineRescue.Rescuable(source.Input.Path, source.Format, source.Csv, request.Spec))
         {
             return wholeFile();
         }
 
+        if (source.Format == SourceFormat.Csv)
+        {
+            return _rescue.StageCsv(sql, source, wholeFile);
+        }
+
+        if (_rescue.SplitNdJson(source.Input, wholeFile, out var reason) is not { } copy)
+        {
+            return reason;
+        }
+
         try
         {
-            if (source.Format == SourceFormat.Csv)
-            {
-                return _rescue.StageCsv(sql, source, wholeFile);
-            }
-
-            if (_rescue.SplitNdJson(source.Input, staging: true, wholeFile, out var reason) is not { } copy)
-            {
-                return reason;
-            }
-
             connection.Execute(sql.InsertRaw(source with { Input = copy }), cancellationToken);
             return null;
         }
         catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && e.Category() is not DuckDBErrorType.Interrupt)
         {
             // Not a matter of lines after all: the file is set aside whole, with the reason its plain read gave.
-            _rescue.Abandon(source.Input.SourceKey, staged: true);
+            _rescue.Forget(source.Input.SourceKey);
             return wholeFile();
         }
     }
@@ -213,7 +213,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
                 if (reader.GetInt64(i) is var failed and > 0)
                 {
                     var example = reader.GetString(i + 1);
-                    faults.Add(new SetAside("row", example, failed));
+                    faults.Add(new SetAside(SetAside.Row, example, failed));
                     checks[i] = checks.TryGetValue(i, out var sum) ? sum with { Rows = sum.Rows + failed } : new RowFault(failed, example);
                 }
             }

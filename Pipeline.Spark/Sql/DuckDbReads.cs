@@ -43,12 +43,13 @@ internal static class DuckDbReads
     /// single-threaded reader (<paramref name="parallel"/> false) counts lines up to an over-long one, and only the
     /// parallel one reports a quote left open.
     /// </summary>
-    public static string StrictCsv(string path, TransformRequest request, CsvDialect csv, int fieldCount, bool parallel)
-    {
-        var columns = string.Join(", ", Enumerable.Range(1, fieldCount).Select(i => $"'c{i}': 'VARCHAR'"));
-        return $"read_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false, auto_detect=false, " +
-            $"parallel={(parallel ? "true" : "false")}, columns={{{columns}}})";
-    }
+    public static string StrictCsv(string path, TransformRequest request, CsvDialect csv, int fieldCount, bool parallel) =>
+        TextRead(path, request, csv, Enumerable.Range(1, fieldCount).Select(i => $"c{i}"), $"parallel={(parallel ? "true" : "false")}");
+
+    // A CSV read without the sniffer: the dialect as given, the named columns all text.
+    static string TextRead(string path, TransformRequest request, CsvDialect csv, IEnumerable<string> columns, string options) =>
+        $"read_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false, auto_detect=false, " +
+        $"columns={{{string.Join(", ", columns.Select(c => $"{LiteralOf(c)}: 'VARCHAR'"))}}}, {options})";
 
     /// <summary>A JSON file read as plain values (no records), to tell an empty file from a broken one.</summary>
     public static string JsonValues(SourceFormat format, string path) =>
@@ -74,7 +75,7 @@ internal static class DuckDbReads
     }
 
     /// <summary>The encoding option where the dataset declares one other than UTF-8 (DuckDB's default).</summary>
-    static string Encoding(Pipeline.Core.Datasets.DatasetSpec spec) => spec.CsvEncoding switch
+    static string Encoding(DatasetSpec spec) => spec.CsvEncoding switch
     {
         CsvEncoding.Latin1 => ", encoding='latin-1'",
         CsvEncoding.Utf16 => ", encoding='utf-16'",
@@ -89,13 +90,9 @@ internal static class DuckDbReads
     /// planned columns as text, and each line it cannot parse stored in <see cref="RejectsTable"/> with its number.
     /// <paramref name="path"/> is the file, or the rest of it after a quote left open (then without a header).
     /// </summary>
-    public static string Rescue(SourcePlan source, TransformRequest request, string path, bool header)
-    {
-        var columns = string.Join(", ", source.ReadColumns.Select(c => $"{LiteralOf(c.Name)}: 'VARCHAR'"));
-        var csv = source.Csv with { Header = header, SkipRows = header ? source.Csv.SkipRows : 0 };
-        return $"read_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false, auto_detect=false, columns={{{columns}}}, " +
-            $"store_rejects=true, rejects_table={LiteralOf(RejectsTable)}, rejects_scan={LiteralOf(RejectsTable + "_scans")})";
-    }
+    public static string Rescue(SourcePlan source, TransformRequest request, string path, bool header) =>
+        TextRead(path, request, source.Csv with { Header = header, SkipRows = header ? source.Csv.SkipRows : 0 }, source.ReadColumns.Select(c => c.Name),
+            $"store_rejects=true, rejects_table={LiteralOf(RejectsTable)}, rejects_scan={LiteralOf(RejectsTable + "_scans")}");
 
     /// <summary>
     /// Sniffs how a CSV file is written, fixing what the dataset declares, in the row shape of
@@ -143,8 +140,7 @@ internal static class DuckDbReads
     /// lines in its sample) to <paramref name="target"/> as plain CSV with a header, for the sniffer to type.
     /// </summary>
     public static string CopyGoodSample(string path, TransformRequest request, CsvDialect csv, IReadOnlyList<string> names, int rows, string target) =>
-        $"COPY (SELECT * FROM read_csv({FileLiteral(path)}, {CsvOptions(request, csv)}, hive_partitioning=false, auto_detect=false, " +
-        $"columns={{{string.Join(", ", names.Select(n => $"{LiteralOf(n)}: 'VARCHAR'"))}}}, ignore_errors=true) LIMIT {rows}) " +
+        $"COPY (SELECT * FROM {TextRead(path, request, csv, names, "ignore_errors=true")} LIMIT {rows}) " +
         $"TO {LiteralOf(target)} (FORMAT csv, HEADER true, NULLSTR {LiteralOf(request.Spec.CsvNullString)})";
 
     /// <summary>

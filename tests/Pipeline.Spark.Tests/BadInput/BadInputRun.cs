@@ -76,10 +76,7 @@ public sealed class BadInputRun : IDisposable
     }
 
     /// <summary>The lines the run set aside, as <c>file|line|reason|text</c>, in file and line order.</summary>
-    public List<string> SetAsideLines() =>
-        Directory.GetFiles(Request.QuarantineDir, "*_lines.ndjson") is [var file]
-            ? Lake.Lines($"SELECT concat_ws('|', _source_file, _line, _reason, _text) FROM read_json('{file}') ORDER BY _source_file, _line")
-            : [];
+    public List<string> SetAsideLines() => Lake.SetAsideLines(Request.QuarantineDir);
 
     /// <summary>id, name and source of every written row of the given source keys (all when none), in id order.</summary>
     public List<string> Rows(string? where = null) =>

@@ -28,10 +28,7 @@ public sealed class LineRescueTests : IDisposable
     static string Rows(int from, int to, string delimiter = ",") =>
         string.Concat(Enumerable.Range(from, to - from + 1).Select(i => $"{i}{delimiter}name {i}{delimiter}{i * 10}\n"));
 
-    List<string> Lines(TransformRequest request) =>
-        Directory.GetFiles(request.QuarantineDir, "*_lines.ndjson") is [var file]
-            ? _lake.Lines($"SELECT concat_ws('|', _source_file, _line, _reason, _text) FROM read_json('{file}') ORDER BY _line")
-            : [];
+    List<string> Lines(TransformRequest request) => _lake.SetAsideLines(request.QuarantineDir);
 
     List<string> Ids(TransformRequest request) => _lake.Lines($"SELECT id FROM {Lake.Parquet(request.OutputDir)} ORDER BY id");
 

@@ -12,13 +12,20 @@ CREATE OR REPLACE TEMPORARY VIEW `__pipeline_src_1` (`id` BIGINT, `at` STRING, `
 USING json
 OPTIONS (path '/lake/raw/events/stream.json', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record');
 
+CACHE TABLE `__pipeline_line_counts` AS
+SELECT *, `good_lines` > 0 AND `bad_lines` <= 0.1 * (`good_lines` + `bad_lines`) AS `kept`
+FROM (
+SELECT 'raw/events/stream.json' AS `_source_file`, count_if(`_corrupt_record` IS NULL) AS `good_lines`, count_if(`_corrupt_record` IS NOT NULL) AS `bad_lines`
+FROM `__pipeline_src_1`
+);
+
 CACHE TABLE `__pipeline_raw` AS
 SELECT `__pipeline_src`.`id` AS `id`, `__pipeline_src`.`at` AS `at`, `__pipeline_src`.`device`.`id` AS `device_id`, `__pipeline_src`.`device`.`battery` AS `device_battery`, `__pipeline_src`.`device`.`pos`.`lat` AS `device_pos_lat`, `__pipeline_src`.`device`.`pos`.`lon` AS `device_pos_lon`, `__pipeline_src`.`tags` AS `tags`, CAST(NULL AS STRING) AS `payload_kind`, CAST(NULL AS ARRAY<STRUCT<`sku`: STRING, `qty`: BIGINT>>) AS `payload_items`, 'raw/events/batch.json' AS `_source_file`
 FROM `__pipeline_src_0` AS `__pipeline_src`
 UNION ALL
 SELECT `__pipeline_src`.`id` AS `id`, `__pipeline_src`.`at` AS `at`, `__pipeline_src`.`device`.`id` AS `device_id`, `__pipeline_src`.`device`.`battery` AS `device_battery`, CAST(NULL AS DOUBLE) AS `device_pos_lat`, CAST(NULL AS DOUBLE) AS `device_pos_lon`, CAST(NULL AS ARRAY<STRING>) AS `tags`, `__pipeline_src`.`payload`.`kind` AS `payload_kind`, `__pipeline_src`.`payload`.`items` AS `payload_items`, 'raw/events/stream.json' AS `_source_file`
 FROM `__pipeline_src_1` AS `__pipeline_src`
-WHERE `_corrupt_record` IS NULL AND (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_1`);
+WHERE `_corrupt_record` IS NULL AND 'raw/events/stream.json' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 CREATE TABLE `__pipeline_out_evt-1`
 USING parquet
@@ -50,15 +57,13 @@ INSERT OVERWRITE DIRECTORY '/lake/quarantine/events/evt-1/lines'
 USING json
 SELECT 'raw/events/stream.json' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
 FROM `__pipeline_src_1`
-WHERE `_corrupt_record` IS NOT NULL;
+WHERE `_corrupt_record` IS NOT NULL AND 'raw/events/stream.json' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 DROP TABLE `__pipeline_out_evt-1`;
 
-SELECT count(*) AS rows_in, count_if((`at` IS NOT NULL AND TRY_CAST(`at` AS TIMESTAMP_NTZ) IS NULL) OR (`device_battery` IS NOT NULL AND TRY_CAST(`device_battery` AS DOUBLE) IS NULL) OR (date_format(TRY_CAST(`at` AS TIMESTAMP_NTZ), 'yyyy-MM-dd-HH') IS NULL)) AS rows_quarantined, (SELECT count(*) FROM (
-SELECT 'raw/events/stream.json' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
-FROM `__pipeline_src_1`
-WHERE `_corrupt_record` IS NOT NULL
-)) AS lines_set_aside, filter(array(CASE WHEN NOT (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_1`) THEN 'raw/events/stream.json' END), k -> k IS NOT NULL) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
+SELECT count(*) AS rows_in, count_if((`at` IS NOT NULL AND TRY_CAST(`at` AS TIMESTAMP_NTZ) IS NULL) OR (`device_battery` IS NOT NULL AND TRY_CAST(`device_battery` AS DOUBLE) IS NULL) OR (date_format(TRY_CAST(`at` AS TIMESTAMP_NTZ), 'yyyy-MM-dd-HH') IS NULL)) AS rows_quarantined, (SELECT coalesce(sum(`bad_lines`), 0) FROM `__pipeline_line_counts` WHERE `kept`) AS lines_set_aside, (SELECT collect_list(`_source_file`) FROM `__pipeline_line_counts` WHERE NOT `kept`) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
 
 UNCACHE TABLE `__pipeline_raw`;
+
+UNCACHE TABLE `__pipeline_line_counts`;
 

@@ -12,13 +12,20 @@ CREATE OR REPLACE TEMPORARY VIEW `__pipeline_src_1` (`order_id` STRING, `amount`
 USING csv
 OPTIONS (path '/lake/raw/orders/fix.csv.gz', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record', header 'true', sep ',', quote '"', escape '"', nullValue '');
 
+CACHE TABLE `__pipeline_line_counts` AS
+SELECT *, `good_lines` > 0 AND `bad_lines` <= 0.1 * (`good_lines` + `bad_lines`) AS `kept`
+FROM (
+SELECT 'raw/orders/fix.csv.gz' AS `_source_file`, count_if(`_corrupt_record` IS NULL) AS `good_lines`, count_if(`_corrupt_record` IS NOT NULL) AS `bad_lines`
+FROM `__pipeline_src_1`
+);
+
 CACHE TABLE `__pipeline_raw` AS
 SELECT CAST(`__pipeline_src`.`order_id` AS STRING) AS `order_id`, CAST(`__pipeline_src`.`amount` AS STRING) AS `amount`, `__pipeline_src`.`region` AS `region`, CAST(`__pipeline_src`.`placed_at` AS STRING) AS `placed_at`, CAST(NULL AS STRING) AS `note`, 'raw/orders/export.parquet' AS `_source_file`, CAST(5 AS BIGINT) AS `__pipeline_arrival`, monotonically_increasing_id() AS `__pipeline_row`
 FROM `__pipeline_src_0` AS `__pipeline_src`
 UNION ALL
 SELECT `__pipeline_src`.`order_id` AS `order_id`, `__pipeline_src`.`amount` AS `amount`, `__pipeline_src`.`region` AS `region`, `__pipeline_src`.`placed_at` AS `placed_at`, `__pipeline_src`.`note` AS `note`, 'raw/orders/fix.csv.gz' AS `_source_file`, CAST(6 AS BIGINT) AS `__pipeline_arrival`, monotonically_increasing_id() AS `__pipeline_row`
 FROM `__pipeline_src_1` AS `__pipeline_src`
-WHERE `_corrupt_record` IS NULL AND (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_1`);
+WHERE `_corrupt_record` IS NULL AND 'raw/orders/fix.csv.gz' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 CREATE TABLE `__pipeline_out_orders-run-3`
 USING parquet
@@ -50,15 +57,13 @@ INSERT OVERWRITE DIRECTORY '/lake/quarantine/orders/orders-run-3/lines'
 USING json
 SELECT 'raw/orders/fix.csv.gz' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
 FROM `__pipeline_src_1`
-WHERE `_corrupt_record` IS NOT NULL;
+WHERE `_corrupt_record` IS NOT NULL AND 'raw/orders/fix.csv.gz' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 DROP TABLE `__pipeline_out_orders-run-3`;
 
-SELECT count(*) AS rows_in, count_if((`order_id` IS NOT NULL AND TRY_CAST(`order_id` AS BIGINT) IS NULL) OR (`amount` IS NOT NULL AND TRY_CAST(`amount` AS DECIMAL(12,2)) IS NULL) OR (`placed_at` IS NOT NULL AND TRY_CAST(`placed_at` AS TIMESTAMP) IS NULL) OR (date_format(TRY_CAST(`placed_at` AS TIMESTAMP), 'yyyy-MM') IS NULL) OR (TRY_CAST(`order_id` AS BIGINT) IS NULL)) AS rows_quarantined, (SELECT count(*) FROM (
-SELECT 'raw/orders/fix.csv.gz' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
-FROM `__pipeline_src_1`
-WHERE `_corrupt_record` IS NOT NULL
-)) AS lines_set_aside, filter(array(CASE WHEN NOT (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_1`) THEN 'raw/orders/fix.csv.gz' END), k -> k IS NOT NULL) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
+SELECT count(*) AS rows_in, count_if((`order_id` IS NOT NULL AND TRY_CAST(`order_id` AS BIGINT) IS NULL) OR (`amount` IS NOT NULL AND TRY_CAST(`amount` AS DECIMAL(12,2)) IS NULL) OR (`placed_at` IS NOT NULL AND TRY_CAST(`placed_at` AS TIMESTAMP) IS NULL) OR (date_format(TRY_CAST(`placed_at` AS TIMESTAMP), 'yyyy-MM') IS NULL) OR (TRY_CAST(`order_id` AS BIGINT) IS NULL)) AS rows_quarantined, (SELECT coalesce(sum(`bad_lines`), 0) FROM `__pipeline_line_counts` WHERE `kept`) AS lines_set_aside, (SELECT collect_list(`_source_file`) FROM `__pipeline_line_counts` WHERE NOT `kept`) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
 
 UNCACHE TABLE `__pipeline_raw`;
+
+UNCACHE TABLE `__pipeline_line_counts`;
 

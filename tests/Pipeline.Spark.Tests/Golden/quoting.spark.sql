@@ -8,10 +8,17 @@ CREATE OR REPLACE TEMPORARY VIEW `__pipeline_src_0` (`it's "odd"` STRING, `back`
 USING csv
 OPTIONS (path '/lake/raw/odd/o\'neil\\x.tsv', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record', header 'true', sep '\t', quote '\'', escape '\'', nullValue '\\N');
 
+CACHE TABLE `__pipeline_line_counts` AS
+SELECT *, `good_lines` > 0 AND `bad_lines` <= 0.1 * (`good_lines` + `bad_lines`) AS `kept`
+FROM (
+SELECT 'raw/odd/o\'neil\\x.tsv; DROP TABLE t; --' AS `_source_file`, count_if(`_corrupt_record` IS NULL) AS `good_lines`, count_if(`_corrupt_record` IS NOT NULL) AS `bad_lines`
+FROM `__pipeline_src_0`
+);
+
 CACHE TABLE `__pipeline_raw` AS
 SELECT `__pipeline_src`.`it's "odd"` AS `it's "odd"`, `__pipeline_src`.`back``tick` AS `back``tick`, 'raw/odd/o\'neil\\x.tsv; DROP TABLE t; --' AS `_source_file`
 FROM `__pipeline_src_0` AS `__pipeline_src`
-WHERE `_corrupt_record` IS NULL AND (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_0`);
+WHERE `_corrupt_record` IS NULL AND 'raw/odd/o\'neil\\x.tsv; DROP TABLE t; --' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 CREATE TABLE `__pipeline_out_run_1___--`
 USING parquet
@@ -34,15 +41,13 @@ INSERT OVERWRITE DIRECTORY '/lake/quarantine/odd/run\'1`; --/lines'
 USING json
 SELECT 'raw/odd/o\'neil\\x.tsv; DROP TABLE t; --' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
 FROM `__pipeline_src_0`
-WHERE `_corrupt_record` IS NOT NULL;
+WHERE `_corrupt_record` IS NOT NULL AND 'raw/odd/o\'neil\\x.tsv; DROP TABLE t; --' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 DROP TABLE `__pipeline_out_run_1___--`;
 
-SELECT count(*) AS rows_in, count_if((`it's "odd"` IS NOT NULL AND TRY_CAST(`it's "odd"` AS INT) IS NULL)) AS rows_quarantined, (SELECT count(*) FROM (
-SELECT 'raw/odd/o\'neil\\x.tsv; DROP TABLE t; --' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
-FROM `__pipeline_src_0`
-WHERE `_corrupt_record` IS NOT NULL
-)) AS lines_set_aside, filter(array(CASE WHEN NOT (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_0`) THEN 'raw/odd/o\'neil\\x.tsv; DROP TABLE t; --' END), k -> k IS NOT NULL) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
+SELECT count(*) AS rows_in, count_if((`it's "odd"` IS NOT NULL AND TRY_CAST(`it's "odd"` AS INT) IS NULL)) AS rows_quarantined, (SELECT coalesce(sum(`bad_lines`), 0) FROM `__pipeline_line_counts` WHERE `kept`) AS lines_set_aside, (SELECT collect_list(`_source_file`) FROM `__pipeline_line_counts` WHERE NOT `kept`) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
 
 UNCACHE TABLE `__pipeline_raw`;
+
+UNCACHE TABLE `__pipeline_line_counts`;
 

@@ -12,14 +12,24 @@ CREATE OR REPLACE TEMPORARY VIEW `__pipeline_src_1` (`vendor_id` STRING, `pickup
 USING csv
 OPTIONS (path '/lake/raw/taxi/2024-01-03.csv', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record', header 'true', sep ',', quote '"', escape '"', nullValue '');
 
+CACHE TABLE `__pipeline_line_counts` AS
+SELECT *, `good_lines` > 0 AND `bad_lines` <= 0.1 * (`good_lines` + `bad_lines`) AS `kept`
+FROM (
+SELECT 'raw/taxi/2024-01-02.csv' AS `_source_file`, count_if(`_corrupt_record` IS NULL) AS `good_lines`, count_if(`_corrupt_record` IS NOT NULL) AS `bad_lines`
+FROM `__pipeline_src_0`
+UNION ALL
+SELECT 'raw/taxi/2024-01-03.csv' AS `_source_file`, count_if(`_corrupt_record` IS NULL) AS `good_lines`, count_if(`_corrupt_record` IS NOT NULL) AS `bad_lines`
+FROM `__pipeline_src_1`
+);
+
 CACHE TABLE `__pipeline_raw` AS
 SELECT `__pipeline_src`.`vendor_id` AS `vendor_id`, `__pipeline_src`.`pickup_datetime` AS `pickup_datetime`, `__pipeline_src`.`fare_amount` AS `fare_amount`, `__pipeline_src`.`zone` AS `zone`, 'raw/taxi/2024-01-02.csv' AS `_source_file`
 FROM `__pipeline_src_0` AS `__pipeline_src`
-WHERE `_corrupt_record` IS NULL AND (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_0`)
+WHERE `_corrupt_record` IS NULL AND 'raw/taxi/2024-01-02.csv' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`)
 UNION ALL
 SELECT `__pipeline_src`.`vendor_id` AS `vendor_id`, `__pipeline_src`.`pickup_datetime` AS `pickup_datetime`, `__pipeline_src`.`fare_amount` AS `fare_amount`, `__pipeline_src`.`zone` AS `zone`, 'raw/taxi/2024-01-03.csv' AS `_source_file`
 FROM `__pipeline_src_1` AS `__pipeline_src`
-WHERE `_corrupt_record` IS NULL AND (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_1`);
+WHERE `_corrupt_record` IS NULL AND 'raw/taxi/2024-01-03.csv' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 CREATE TABLE `__pipeline_out_run-42`
 USING parquet
@@ -46,23 +56,17 @@ INSERT OVERWRITE DIRECTORY '/lake/quarantine/taxi/run-42/lines'
 USING json
 SELECT 'raw/taxi/2024-01-02.csv' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
 FROM `__pipeline_src_0`
-WHERE `_corrupt_record` IS NOT NULL
+WHERE `_corrupt_record` IS NOT NULL AND 'raw/taxi/2024-01-02.csv' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`)
 UNION ALL
 SELECT 'raw/taxi/2024-01-03.csv' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
 FROM `__pipeline_src_1`
-WHERE `_corrupt_record` IS NOT NULL;
+WHERE `_corrupt_record` IS NOT NULL AND 'raw/taxi/2024-01-03.csv' IN (SELECT `_source_file` FROM `__pipeline_line_counts` WHERE `kept`);
 
 DROP TABLE `__pipeline_out_run-42`;
 
-SELECT count(*) AS rows_in, count_if((`vendor_id` IS NOT NULL AND TRY_CAST(`vendor_id` AS INT) IS NULL) OR (`pickup_datetime` IS NOT NULL AND TRY_CAST(`pickup_datetime` AS TIMESTAMP_NTZ) IS NULL) OR (`fare_amount` IS NOT NULL AND TRY_CAST(`fare_amount` AS DECIMAL(10,2)) IS NULL) OR (to_date(TRY_CAST(`pickup_datetime` AS TIMESTAMP_NTZ)) IS NULL)) AS rows_quarantined, (SELECT count(*) FROM (
-SELECT 'raw/taxi/2024-01-02.csv' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
-FROM `__pipeline_src_0`
-WHERE `_corrupt_record` IS NOT NULL
-UNION ALL
-SELECT 'raw/taxi/2024-01-03.csv' AS `_source_file`, CAST(NULL AS BIGINT) AS `_line`, 'malformed line' AS `_reason`, left(`_corrupt_record`, 1000) AS `_text`
-FROM `__pipeline_src_1`
-WHERE `_corrupt_record` IS NOT NULL
-)) AS lines_set_aside, filter(array(CASE WHEN NOT (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_0`) THEN 'raw/taxi/2024-01-02.csv' END, CASE WHEN NOT (SELECT count_if(`_corrupt_record` IS NULL) > 0 AND count_if(`_corrupt_record` IS NOT NULL) <= 0.1 * count(*) FROM `__pipeline_src_1`) THEN 'raw/taxi/2024-01-03.csv' END), k -> k IS NOT NULL) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
+SELECT count(*) AS rows_in, count_if((`vendor_id` IS NOT NULL AND TRY_CAST(`vendor_id` AS INT) IS NULL) OR (`pickup_datetime` IS NOT NULL AND TRY_CAST(`pickup_datetime` AS TIMESTAMP_NTZ) IS NULL) OR (`fare_amount` IS NOT NULL AND TRY_CAST(`fare_amount` AS DECIMAL(10,2)) IS NULL) OR (to_date(TRY_CAST(`pickup_datetime` AS TIMESTAMP_NTZ)) IS NULL)) AS rows_quarantined, (SELECT coalesce(sum(`bad_lines`), 0) FROM `__pipeline_line_counts` WHERE `kept`) AS lines_set_aside, (SELECT collect_list(`_source_file`) FROM `__pipeline_line_counts` WHERE NOT `kept`) AS files_over_bad_line_ratio FROM `__pipeline_raw`;
 
 UNCACHE TABLE `__pipeline_raw`;
+
+UNCACHE TABLE `__pipeline_line_counts`;
 

@@ -44,6 +44,12 @@ public sealed class Lake : IDisposable
     /// <summary>The first value of a query as text.</summary>
     public string? Value(string sql) => Rows(sql).FirstOrDefault()?[0];
 
+    /// <summary>The lines a run set aside (its quarantine's <c>*_lines.ndjson</c>) as <c>file|line|reason|text</c>, in file and line order.</summary>
+    public List<string> SetAsideLines(string quarantineDir) =>
+        Directory.Exists(quarantineDir) && Directory.GetFiles(quarantineDir, "*_lines.ndjson") is [var file]
+            ? Lines($"SELECT concat_ws('|', _source_file, _line, _reason, _text) FROM read_json('{file}') ORDER BY _source_file, _line")
+            : [];
+
     /// <summary>Column name to DuckDB type of a query.</summary>
     public Dictionary<string, string> Types(string sql)
     {
