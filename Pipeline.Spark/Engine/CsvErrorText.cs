@@ -22,6 +22,9 @@ internal static partial class CsvErrorText
         message.Contains("It was not possible to automatically detect the CSV parsing dialect", StringComparison.Ordinal) ||
         message.StartsWith($"Invalid Input Error: {LineMarker}1\n", StringComparison.Ordinal) && LineSize().IsMatch(message);
 
+    /// <summary>True when DuckDB gave up on a line longer than its maximum line size.</summary>
+    public static bool IsLineTooLong(string message) => LineSize().IsMatch(message);
+
     /// <summary>The problem in plain words, or null when <paramref name="message"/> is not a CSV error DuckDB words this way.</summary>
     public static string? Plain(string message)
     {

@@ -157,12 +157,14 @@ internal sealed class LineRescue(DuckDBConnection connection, TransformRequest r
     /// <summary>
     /// True when a file whose read failed may have good lines: its bytes are text in the declared encoding (binary
     /// data, UTF-16 read as UTF-8 or a cut gzip stream has none) and, for CSV, its lines end one way throughout.
-    /// A UTF-16 file is kept or quarantined whole: its lines cannot be cut by byte. (A line over DuckDB's size limit
-    /// is caught by the record count in <see cref="StageCsv"/>: the rescue read skips it without a reject.)
+    /// A UTF-16 file is kept or quarantined whole: its lines cannot be cut by byte. So is a file whose plain read
+    /// (<paramref name="error"/>) met a line over DuckDB's size limit: the rescue read would skip that line without a
+    /// reject, only for the record count in <see cref="StageCsv"/> to refuse the file after reading it all again.
     /// </summary>
-    public static bool Rescuable(string path, SourceFormat format, CsvDialect? csv, DatasetSpec spec)
+    public static bool Rescuable(string path, SourceFormat format, CsvDialect? csv, DatasetSpec spec, string error)
     {
-        if (format is not (SourceFormat.Csv or SourceFormat.NdJson) || ContentCheck.Problem(path, format, spec.CsvEncoding) is not null)
+        if (format is not (SourceFormat.Csv or SourceFormat.NdJson) || CsvErrorText.IsLineTooLong(error)
+            || ContentCheck.Problem(path, format, spec.CsvEncoding) is not null)
         {
             return false;
         }

@@ -81,7 +81,7 @@ public static partial class SourceProbe
 
                 var csv = dialects.GetValueOrDefault(file.SourceKey);
                 string WholeFile() => FileFaultReason.For(connection, request, input, format.Value, csv, e, cancellationToken);
-                if (Rescue(connection, request, rescue, input, format.Value, csv, length, WholeFile, out var reason, cancellationToken) is { } schema)
+                if (Rescue(connection, request, rescue, input, format.Value, csv, length, e, WholeFile, out var reason, cancellationToken) is { } schema)
                 {
                     if (schema.Csv is { } read)
                     {
@@ -147,10 +147,10 @@ public static partial class SourceProbe
     /// reason to quarantine it (none when it has no rows), when nothing can be kept.
     /// </summary>
     static SourceSchema? Rescue(DuckDBConnection connection, TransformRequest request, LineRescue rescue, TransformInput input, SourceFormat format,
-        CsvDialect? csv, long length, Func<string> wholeFile, out string? reason, CancellationToken cancellationToken)
+        CsvDialect? csv, long length, DuckDBException error, Func<string> wholeFile, out string? reason, CancellationToken cancellationToken)
     {
         reason = null;
-        if (!LineRescue.Rescuable(input.Path, format, csv, request.Spec))
+        if (!LineRescue.Rescuable(input.Path, format, csv, request.Spec, error.Message))
         {
             reason = wholeFile();
             return null;

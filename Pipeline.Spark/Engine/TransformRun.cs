@@ -134,7 +134,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
             catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested && DuckDbFaults.IsFileFault(e, source.Input.Path))
             {
                 string WholeFile() => FileFaultReason.For(connection, request, source.Input, source.Format, source.Csv, e, cancellationToken);
-                if (Rescue(sql, source, WholeFile) is { } reason)
+                if (Rescue(sql, source, e, WholeFile) is { } reason)
                 {
                     failed.Add(new QuarantinedFile(source.Input.SourceKey, reason));
                 }
@@ -149,9 +149,9 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
     }
 
     // A file whose plain read failed: its good lines are staged when its bytes are text and few enough lines are bad.
-    string? Rescue(DuckDbSql sql, SourcePlan source, Func<string> wholeFile)
+    string? Rescue(DuckDbSql sql, SourcePlan source, DuckDBException error, Func<string> wholeFile)
     {
-        if (!LineRescue.Rescuable(source.Input.Path, source.Format, source.Csv, request.Spec))
+        if (!LineRescue.Rescuable(source.Input.Path, source.Format, source.Csv, request.Spec, error.Message))
         {
             return wholeFile();
         }
