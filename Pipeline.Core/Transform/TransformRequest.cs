@@ -14,7 +14,8 @@ public sealed record TransformInput(string Path, string SourceKey, long ArrivalS
 /// before every attempt (so a re-executed run replaces its own output).
 /// <see cref="TableTypes"/> are the types the table already has: they apply like declared types (a value that
 /// does not fit is quarantined with the reason) but a column may be absent, so a later file cannot silently
-/// change a column's type.
+/// change a column's type. <see cref="KnownCsv"/> is the dialect the dataset's earlier CSV files were all read with:
+/// a file whose first lines fit it is read with it instead of being sniffed alone.
 /// </summary>
 public sealed record TransformRequest(
     DatasetSpec Spec,
@@ -26,4 +27,5 @@ public sealed record TransformRequest(
     string? TempDir = null,
     string? MemoryLimit = null,
     int? Threads = null,
-    IReadOnlyDictionary<string, string>? TableTypes = null);
+    IReadOnlyDictionary<string, string>? TableTypes = null,
+    CsvDialect? KnownCsv = null);

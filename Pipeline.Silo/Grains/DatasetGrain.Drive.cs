@@ -22,6 +22,12 @@ public sealed partial class DatasetGrain
             run.Counts = outcome.Counts;
             run.Quarantined = [.. outcome.Quarantined];
             run.Sources = [.. outcome.Sources ?? []];
+            State.CsvDialect = outcome.CsvDialects switch
+            {
+                [var agreed] => agreed,
+                [_, _, ..] => null,
+                _ => State.CsvDialect,
+            };
             services.Metrics.Rows(Id, outcome.Counts);
         }
 
@@ -152,7 +158,7 @@ public sealed partial class DatasetGrain
 
     StageWork Work(RunRecord run, AttemptRecord attempt) =>
         new(Id, Spec!, run.RunId, attempt.Stage, attempt.Attempt, attempt.Token, run.TraceParent, run.CreatedAt, run.Reprocessed,
-            run.Reprocessed > 0 ? SkippedFiles(run.Quarantined) : null);
+            run.Reprocessed > 0 ? SkippedFiles(run.Quarantined) : null, State.CsvDialect);
 
     /// <summary>The raw keys a pass set aside without reading (gone or replaced): their quarantine entries have no location.</summary>
     public static List<string> SkippedFiles(IEnumerable<QuarantineInfo> quarantined) =>

@@ -38,6 +38,8 @@ public sealed partial class DatasetGrain(
         var now = services.Time.GetUtcNow();
         State.Definition = definition;
         State.UpdatedAt = now;
+        // A new definition may declare what was detected before: its files are sniffed afresh.
+        State.CsvDialect = null;
         if (created)
         {
             State.RegisteredAt = now;

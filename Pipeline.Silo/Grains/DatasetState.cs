@@ -33,6 +33,13 @@ public sealed class DatasetState
     [Id(5)]
     public DateTimeOffset? WakeAt { get; set; }
 
+    /// <summary>
+    /// The dialect the dataset's CSV files were all read with in its latest run that read any (null when they
+    /// differed): later files whose first lines fit it are read with it rather than sniffed alone.
+    /// </summary>
+    [Id(6)]
+    public Core.Transform.CsvDialect? CsvDialect { get; set; }
+
     /// <summary>The run in progress, if any (one run at a time keeps arrival order).</summary>
     [JsonIgnore]
     public RunRecord? ActiveRun => Runs.LastOrDefault(r => r.State is RunState.Pending or RunState.Running);

@@ -1,5 +1,6 @@
 using Pipeline.Core.Datasets;
 using Pipeline.Core.Runs;
+using Pipeline.Core.Transform;
 
 namespace Pipeline.Silo.Grains;
 
@@ -7,13 +8,16 @@ namespace Pipeline.Silo.Grains;
 /// <param name="RunCreatedAt">Also the run's <c>_ingested_at</c>: the same in every attempt.</param>
 /// <param name="Reprocessed">0 for the run's first pass; n for its n-th reprocessing, whose commit replaces the earlier output.</param>
 /// <param name="SkippedBefore">Raw keys the run's earlier pass could not read (gone or replaced): a reprocess loses nothing by them.</param>
+/// <param name="KnownCsv">The dialect the dataset's earlier CSV files agreed on, if they did.</param>
 public sealed record StageWork(
     string Dataset, DatasetSpec Spec, string RunId, Stage Stage, int Attempt, string Token, string? TraceParent, DateTimeOffset RunCreatedAt,
-    int Reprocessed = 0, IReadOnlyList<string>? SkippedBefore = null);
+    int Reprocessed = 0, IReadOnlyList<string>? SkippedBefore = null, CsvDialect? KnownCsv = null);
 
 /// <summary>What a successful attempt reports back.</summary>
+/// <param name="CsvDialects">The different dialects the run's CSV files were read with (one when they agree).</param>
 [GenerateSerializer, Immutable, Alias("pipeline.StageOutcome")]
-public sealed record StageOutcome(RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined, IReadOnlyList<SourceFileInfo>? Sources = null);
+public sealed record StageOutcome(
+    RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined, IReadOnlyList<SourceFileInfo>? Sources = null, IReadOnlyList<CsvDialect>? CsvDialects = null);
 
 /// <summary>
 /// Runs stage attempts outside grain turns (long work never blocks a grain) and reports back through

@@ -38,7 +38,7 @@ public sealed class TransformStage(
         var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
         var request = new TransformRequest(work.Spec, work.RunId, work.RunCreatedAt, inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
-            options.Value.EngineMemoryLimit, options.Value.EngineThreads, await TableTypesAsync(work, cancellationToken));
+            options.Value.EngineMemoryLimit, options.Value.EngineThreads, await TableTypesAsync(work, cancellationToken), work.KnownCsv);
         TransformResult result;
         try
         {
@@ -85,7 +85,22 @@ public sealed class TransformStage(
             quarantined.Count(q => q.SourceKey is not (RowsEntry or LinesEntry)), result.LinesSetAside);
         var sources = result.Sources
             .Select(s => new SourceFileInfo(s.SourceKey, s.Dialect?.Describe(), s.RowsRead, s.SetAside, s.Quarantined)).ToList();
-        return new StageOutcome(counts, quarantined, sources);
+        return new StageOutcome(counts, quarantined, sources, Dialects(result));
+    }
+
+    // The ways the run's CSV files were read (not those of files set aside whole), each once.
+    static List<CsvDialect> Dialects(TransformResult result)
+    {
+        var dialects = new List<CsvDialect>();
+        foreach (var dialect in result.Sources.Where(s => s.Quarantined is null).Select(s => s.Dialect).OfType<CsvDialect>())
+        {
+            if (!dialects.Any(d => d.Reads(dialect)))
+            {
+                dialects.Add(dialect with { Source = DialectSource.Detected });
+            }
+        }
+
+        return dialects;
     }
 
     // Entries of the run's quarantine list that are not one file.

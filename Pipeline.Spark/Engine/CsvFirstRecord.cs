@@ -17,7 +17,45 @@ internal static class CsvFirstRecord
     public static int FieldCount(ReadOnlySpan<byte> head, string delimiter, string quote) => Fields(head, delimiter, quote).Count;
 
     /// <summary>The fields of the first record of <paramref name="head"/>, quotes removed (a doubled quote is one).</summary>
-    public static List<string> Fields(ReadOnlySpan<byte> head, string delimiter, string quote)
+    public static List<string> Fields(ReadOnlySpan<byte> head, string delimiter, string quote) => Fields(head, delimiter, quote, out _);
+
+    /// <summary>
+    /// The records of <paramref name="head"/> after its first <paramref name="skipRows"/> lines, blank lines and lines
+    /// opening with <paramref name="comment"/> left out, at most <paramref name="max"/>. When <paramref name="cut"/>
+    /// (the head is not the whole file), the last record may be cut short and is left out.
+    /// </summary>
+    public static List<List<string>> Records(ReadOnlySpan<byte> head, string delimiter, string quote, int skipRows, string comment, int max, bool cut)
+    {
+        for (var skipped = 0; skipped < skipRows && head.IndexOf((byte)'\n') is var end and >= 0; skipped++)
+        {
+            head = head[(end + 1)..];
+        }
+
+        var commentBytes = Encoding.UTF8.GetBytes(comment);
+        var records = new List<List<string>>();
+        while (head.Length > 0 && records.Count < max)
+        {
+            if (head[0] is (byte)'\n' or (byte)'\r' || commentBytes.Length > 0 && head.StartsWith(commentBytes))
+            {
+                head = head.IndexOf((byte)'\n') is var skip and >= 0 ? head[(skip + 1)..] : [];
+                continue;
+            }
+
+            var fields = Fields(head, delimiter, quote, out var next);
+            if (next >= head.Length && cut)
+            {
+                break;
+            }
+
+            records.Add(fields);
+            head = head[next..];
+        }
+
+        return records;
+    }
+
+    // "next": where the following record starts (past the line break), or the head's length.
+    static List<string> Fields(ReadOnlySpan<byte> head, string delimiter, string quote, out int next)
     {
         var separator = Encoding.UTF8.GetBytes(delimiter);
         var quoteBytes = Encoding.UTF8.GetBytes(quote);
@@ -58,6 +96,8 @@ internal static class CsvFirstRecord
         }
 
         fields.Add(Encoding.UTF8.GetString([.. field]));
+        next = i < head.Length && head[i] == (byte)'\r' && i + 1 < head.Length && head[i + 1] == (byte)'\n' ? i + 2
+            : i < head.Length ? i + 1 : head.Length;
         return fields;
     }
 

@@ -22,7 +22,8 @@ internal static class CsvSniffer
     /// <summary>How one file is read; <paramref name="Columns"/> when the sniff that chose the dialect gave them.</summary>
     public sealed record Result(CsvDialect Dialect, List<SourceColumn>? Columns);
 
-    public static Result Detect(DuckDBConnection connection, TransformRequest request, string path, CancellationToken cancellationToken)
+    /// <param name="known">The dialect the dataset's earlier files were read with: reused when this file's first lines fit it.</param>
+    public static Result Detect(DuckDBConnection connection, TransformRequest request, string path, CsvDialect? known, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
         var declared = new Result(FormatResolver.DeclaredCsv(spec, path), null);
@@ -48,6 +49,11 @@ internal static class CsvSniffer
             return declared;
         }
 
+        if (known is not null && Reusable(known, declared.Dialect, spec, path) is { } reuse && Fits(head.Span, reuse, cut: head.Length == PeekBytes))
+        {
+            return new Result(reuse, null);
+        }
+
         Result? sniffed;
         try
         {
@@ -66,11 +72,54 @@ internal static class CsvSniffer
             && Candidates.MaxBy(c => CsvFirstRecord.FieldCount(head.Span, c, quote)) is { } best
             && CsvFirstRecord.FieldCount(head.Span, best, quote) > 1)
         {
-            return new Result(declared.Dialect with { Delimiter = best, Detected = true }, null);
+            return new Result(declared.Dialect with { Delimiter = best, Source = DialectSource.Detected }, null);
         }
 
         return sniffed ?? declared;
     }
+
+    // The earlier files' dialect, with what the dataset declares winning.
+    static CsvDialect Reusable(CsvDialect known, CsvDialect declared, DatasetSpec spec, string path) => known with
+    {
+        Delimiter = FormatResolver.DelimiterDeclared(spec, path) ? declared.Delimiter : known.Delimiter,
+        Quote = spec.CsvDeclared.HasFlag(CsvDeclared.Quote) ? declared.Quote : known.Quote,
+        Header = spec.CsvDeclared.HasFlag(CsvDeclared.Header) ? declared.Header : known.Header,
+        Source = DialectSource.Reused,
+    };
+
+    // Records the reuse check looks at: enough to see a file's shape, few enough to cost nothing.
+    const int FitRecords = 20;
+
+    /// <summary>
+    /// Whether the first records of <paramref name="head"/> read with <paramref name="dialect"/> look like the files it
+    /// came from: every record has the same number of fields, no other delimiter splits them into more, and the first
+    /// record looks like a header exactly when the dialect has one. A file that does not fit is sniffed on its own.
+    /// </summary>
+    internal static bool Fits(ReadOnlySpan<byte> head, CsvDialect dialect, bool cut)
+    {
+        var records = CsvFirstRecord.Records(head, dialect.Delimiter, dialect.Quote, dialect.SkipRows, dialect.Comment, FitRecords, cut);
+        if (records.Count == 0 || records.Any(r => r.Count != records[0].Count))
+        {
+            return false;
+        }
+
+        var fields = records[0].Count;
+        foreach (var other in Candidates.Where(c => c != dialect.Delimiter))
+        {
+            var split = CsvFirstRecord.Records(head, other, dialect.Quote, dialect.SkipRows, dialect.Comment, FitRecords, cut);
+            if (split.Count == records.Count && split[0].Count > fields && split.All(r => r.Count == split[0].Count))
+            {
+                return false;
+            }
+        }
+
+        // A header has no numbers; a first line of text over lines with numbers is one.
+        var text = !records[0].Any(IsNumber);
+        return dialect.Header ? text : !text || !records.Skip(1).Any(r => r.Any(IsNumber));
+    }
+
+    static bool IsNumber(string field) =>
+        double.TryParse(field.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     // A row per column (SourceProbe's shape), each with the dialect after it.
     static Result? Read(DuckDBDataReader reader, TransformRequest request, CsvDialect declared)
@@ -97,7 +146,7 @@ internal static class CsvSniffer
             reader.GetBoolean(reader.GetOrdinal("HasHeader")),
             Convert.ToInt32(reader.GetValue(reader.GetOrdinal("SkipRows")), System.Globalization.CultureInfo.InvariantCulture),
             Text(reader, "Comment") ?? "",
-            Detected: true);
+            DialectSource.Detected);
     }
 
     // DuckDB says "(empty)" for no character.

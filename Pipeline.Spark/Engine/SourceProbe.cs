@@ -27,6 +27,7 @@ public static partial class SourceProbe
         var usable = new List<SourceSchema>();
         var quarantined = new List<QuarantinedFile>();
         var dialects = new Dictionary<string, CsvDialect>();
+        var known = request.KnownCsv;
         foreach (var file in request.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -61,7 +62,7 @@ public static partial class SourceProbe
             try
             {
                 // A CSV file's dialect is sniffed first; every later read of it, here and in the run, uses it.
-                var sniffed = format == SourceFormat.Csv ? CsvSniffer.Detect(connection, request, input.Path, cancellationToken) : null;
+                var sniffed = format == SourceFormat.Csv ? CsvSniffer.Detect(connection, request, input.Path, known, cancellationToken) : null;
                 if (sniffed?.Dialect is { } csv)
                 {
                     dialects[file.SourceKey] = csv;
@@ -70,6 +71,7 @@ public static partial class SourceProbe
                 if (Schema(connection, request, input, format.Value, sniffed, length, cancellationToken) is { } schema)
                 {
                     usable.Add(schema);
+                    known = Learned(known, schema.Csv);
                 }
             }
             catch (DuckDBException e) when (IsFileFault(e, input.Path, cancellationToken))
@@ -89,6 +91,7 @@ public static partial class SourceProbe
                     }
 
                     usable.Add(schema);
+                    known = Learned(known, schema.Csv);
                 }
                 else if (reason is not null)
                 {
@@ -103,6 +106,9 @@ public static partial class SourceProbe
 
         return new ProbeResult(usable, quarantined, dialects);
     }
+
+    // A file read with a dialect its sniff found teaches it to the run's later files.
+    static CsvDialect? Learned(CsvDialect? known, CsvDialect? read) => read?.Source == DialectSource.Detected ? read : known;
 
     // .NET decodes file names as UTF-8 and shows bytes that do not decode (a Latin-1 name) as U+FFFD: the name it
     // hands over names no file on disk, and no retry will find one.
@@ -191,7 +197,7 @@ public static partial class SourceProbe
         {
             connection.Execute(DuckDbReads.CopyGoodSample(path, request, csv, names, SampleRows, sample), cancellationToken);
             // DuckDB wrote the sample as plain UTF-8 CSV, whatever the file's own dialect and encoding.
-            var plain = new CsvDialect(",", "\"", "\"", Header: true, SkipRows: 0, Comment: "", Detected: false);
+            var plain = new CsvDialect(",", "\"", "\"", Header: true, SkipRows: 0, Comment: "", DialectSource.Declared);
             var columns = connection.Read(DuckDbReads.SniffCsv(sample, request with { Spec = request.Spec with { CsvEncoding = CsvEncoding.Utf8 } }, plain),
                 reader => Rows(reader, r => CsvColumn(r, request)), cancellationToken);
             return columns.Select(c => c.Name).SequenceEqual(names) ? columns : null;

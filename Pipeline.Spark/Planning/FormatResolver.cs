@@ -39,7 +39,7 @@ public static class FormatResolver
 
     /// <summary>The dialect the dataset's options (or their defaults) give <paramref name="path"/>.</summary>
     public static CsvDialect DeclaredCsv(DatasetSpec spec, string path) =>
-        new(CsvDelimiter(spec, path), spec.CsvQuote, spec.CsvQuote, spec.CsvHeader, 0, "", Detected: false);
+        new(CsvDelimiter(spec, path), spec.CsvQuote, spec.CsvQuote, spec.CsvHeader, 0, "", DialectSource.Declared);
 
     static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 

@@ -11,9 +11,9 @@ public sealed class CsvDialectTests : IDisposable
     readonly TempFolder _folder = new();
     readonly Lake _lake = new();
 
-    async Task<(TransformResult Result, TransformRequest Request)> RunAsync(string name, string content, CsvOptions? csv = null)
+    async Task<(TransformResult Result, TransformRequest Request)> RunAsync(string name, string content, CsvOptions? csv = null, CsvDialect? known = null)
     {
-        var request = Specs.Request(Specs.Spec(new DatasetDefinition { Format = "csv", Csv = csv }), _folder, [_folder.Write(name, content)]);
+        var request = Specs.Request(Specs.Spec(new DatasetDefinition { Format = "csv", Csv = csv }), _folder, [_folder.Write(name, content)]) with { KnownCsv = known };
         return (await new DuckDbTransformEngine().RunAsync(request), request);
     }
 
@@ -81,12 +81,64 @@ public sealed class CsvDialectTests : IDisposable
         Assert.Equal("invalid CSV in bad.csv: line 3 has more than the 2 fields expected: 2;b;extra; 1 of its 3 records is malformed, more than the dataset's maxBadLineRatio (0.1) allows", reason);
     }
 
+    [Fact]
+    public async Task LaterFilesOfTheSameShape_AreReadWithTheFirstFilesDialect()
+    {
+        var request = Specs.Request(Specs.Spec(new DatasetDefinition { Format = "csv" }), _folder,
+            [_folder.Write("a.csv", "id;city;note\n1;Oslo;x\n2;Bergen;y\n"), _folder.Write("b.csv", "id;city;note\n3;Tromsø;z\n")]);
+
+        var result = await new DuckDbTransformEngine().RunAsync(request);
+
+        Assert.Equal((3, 3), (result.RowsIn, result.RowsWritten));
+        Assert.Equal(DialectSource.Detected, Dialect(result, "raw/taxi/a.csv").Source);
+        Assert.Equal("as the dataset's earlier files: delimiter ';', quote '\"', header", Dialect(result, "raw/taxi/b.csv").Describe());
+        Assert.Equal(["3|Tromsø|z"], _lake.Lines($"SELECT id, city, note FROM {Lake.Parquet(request.OutputDir)} WHERE id = 3"));
+    }
+
+    [Fact]
+    public async Task AHeaderlessFileOfText_KeepsItsFirstLineAsARow_WhenTheDatasetsFilesHaveNoHeader()
+    {
+        // Alone, the sniffer takes a first line of text over lines of text for a header.
+        var known = new CsvDialect(";", "\"", "\"", Header: false, SkipRows: 0, Comment: "", DialectSource.Detected);
+
+        var (result, request) = await RunAsync("cities.csv", "Oslo;Norway\nBergen;Norway\nLyon;France\n",
+            known: known);
+
+        Assert.Equal((3, 3), (result.RowsIn, result.RowsWritten));
+        Assert.Equal(["Bergen|Norway", "Lyon|France", "Oslo|Norway"], _lake.Lines($"SELECT column0, column1 FROM {Lake.Parquet(request.OutputDir)} ORDER BY 1"));
+        Assert.Equal("as the dataset's earlier files: delimiter ';', quote '\"', no header", Dialect(result, "raw/taxi/cities.csv").Describe());
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n3,4\n", "detected: delimiter ',', quote '\"', header")]
+    [InlineData("1;2\n3;4\n", "detected: delimiter ';', quote '\"', no header")]
+    public async Task AFileThatDoesNotFitTheEarlierFilesDialect_IsSniffedAlone(string content, string dialect)
+    {
+        var known = new CsvDialect(";", "\"", "\"", Header: true, SkipRows: 0, Comment: "", DialectSource.Detected);
+
+        var (result, _) = await RunAsync("other.csv", content, known: known);
+
+        Assert.Equal((2, 2), (result.RowsIn, result.RowsWritten));
+        Assert.Equal(dialect, Dialect(result, "raw/taxi/other.csv").Describe());
+    }
+
+    [Fact]
+    public async Task ADeclaredHeader_WinsOverTheEarlierFilesDialect()
+    {
+        var known = new CsvDialect(";", "\"", "\"", Header: true, SkipRows: 0, Comment: "", DialectSource.Detected);
+
+        var (result, _) = await RunAsync("x.csv", "10;20\n30;40\n", new CsvOptions { Header = false }, known);
+
+        Assert.Equal((2, 2), (result.RowsIn, result.RowsWritten));
+        Assert.Equal("as the dataset's earlier files: delimiter ';', quote '\"', no header", Dialect(result, "raw/taxi/x.csv").Describe());
+    }
+
     public void Dispose()
     {
         _lake.Dispose();
         _folder.Dispose();
     }
 
-    static Pipeline.Core.Transform.CsvDialect Dialect(Pipeline.Core.Transform.TransformResult result, string key) =>
+    static CsvDialect Dialect(TransformResult result, string key) =>
         result.Sources.Single(s => s.SourceKey == key).Dialect!;
 }

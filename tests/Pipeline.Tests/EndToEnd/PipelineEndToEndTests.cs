@@ -233,4 +233,21 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         var file = Assert.Single(Directory.GetFiles(quarantine, "*_lines.ndjson"));
         Assert.Contains("\"_text\":\"30;store 30\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AHeaderlessFeed_ReadsALaterFileOfTextAlone_WithTheDialectOfItsEarlierFiles()
+    {
+        await Api.RegisterAsync("sensor_feed", new { format = "csv" });
+        await Api.UploadAsync("sensor_feed", "r1.csv", "S1;ok;20.5\nS2;ok;21.0\n"u8.ToArray());
+        await Api.WaitIdleAsync("sensor_feed", 1);
+        // No number in it: alone, its first line would be taken for a header and lost as a row.
+        await Api.UploadAsync("sensor_feed", "r2.csv", "S3;offline;\nS4;offline;\n"u8.ToArray());
+        await Api.WaitIdleAsync("sensor_feed", 2);
+
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), count(column2), string_agg(column0, ',' ORDER BY column0) FROM sensor_feed"));
+        Assert.Equal((4m, 2m, "S1,S2,S3,S4"), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), row[2]!.GetValue<string>()));
+        var run = await Api.GetAsync("/api/datasets/sensor_feed/runs/run-000002");
+        Assert.Equal("as the dataset's earlier files: delimiter ';', quote '\"', no header",
+            Assert.Single(run["sources"]!.AsArray())!["dialect"]!.GetValue<string>());
+    }
 }
