@@ -19,6 +19,8 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // A misspelt field is refused (BadRequestHandler names it), never dropped in silence.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         return builder;
     }
 
@@ -27,6 +29,8 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<JsonBodies>();
         app.MapHealthEndpoints();
         return app;
     }

@@ -35,7 +35,7 @@ public static class ApiServices
     /// <summary>Maps the public REST API.</summary>
     public static WebApplication MapPipelineApi(this WebApplication app)
     {
-        app.UseRouting();
+        // Routing comes with MapDefaultEndpoints: the key check reads the endpoint's role.
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapGet("/", () => TypedResults.Ok(new { service = "Pipeline.Api", console = "/console/", apiReference = "/scalar", openApi = "/openapi/v1.json" }))
             .ExcludeFromDescription();

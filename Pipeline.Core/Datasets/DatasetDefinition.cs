@@ -60,6 +60,10 @@ public sealed record DatasetDefinition
     /// </summary>
     [Id(11)]
     public double? MaxBadLineRatio { get; init; }
+
+    /// <summary>Data-quality checks on each run's rows, each with what to do with rows that fail it.</summary>
+    [Id(12)]
+    public List<Expectations.ExpectationDefinition>? Expectations { get; init; }
 }
 
 /// <summary>CSV reading options.</summary>

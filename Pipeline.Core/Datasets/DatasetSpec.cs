@@ -40,7 +40,8 @@ public sealed record DatasetSpec(
     string? DateFormat = null,
     CsvDeclared CsvDeclared = CsvDeclared.None,
     CsvEncoding CsvEncoding = CsvEncoding.Utf8,
-    double MaxBadLineRatio = DatasetDefaults.MaxBadLineRatio);
+    double MaxBadLineRatio = DatasetDefaults.MaxBadLineRatio,
+    IReadOnlyList<Expectations.Expectation>? Expectations = null);
 
 /// <summary>The text encodings a CSV file may declare: the ones DuckDB reads without an extension.</summary>
 public enum CsvEncoding

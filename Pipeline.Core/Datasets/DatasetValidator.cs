@@ -60,13 +60,14 @@ public static partial class DatasetValidator
         var views = ValidateViews(id, definition.Views, Add);
         ValidateTimeFormat(definition.TimestampFormat, "timestampFormat", Add);
         ValidateTimeFormat(definition.DateFormat, "dateFormat", Add);
+        var expectations = Expectations.ExpectationValidator.Validate(definition.Expectations, Add);
         errors = found.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         return errors.Count > 0
             ? null
             : new DatasetSpec(id, format, delimiter, quote, csv.Header ?? true, nullString, schema, partitions, primaryKey,
                 maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true, definition.TimestampFormat, definition.DateFormat,
                 (csv.Delimiter is null ? CsvDeclared.None : CsvDeclared.Delimiter) | (csv.Quote is null ? CsvDeclared.None : CsvDeclared.Quote)
-                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header), encoding, badLines);
+                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header), encoding, badLines, expectations);
     }
 
     static void ValidateTimeFormat(string? format, string field, Action<string, string> add)

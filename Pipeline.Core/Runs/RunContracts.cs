@@ -56,7 +56,8 @@ public sealed record RunInfo(
     IReadOnlyList<QuarantineInfo> Quarantined,
     int Reprocessed = 0,
     string? TraceId = null,
-    IReadOnlyList<SourceFileInfo>? Sources = null);
+    IReadOnlyList<SourceFileInfo>? Sources = null,
+    IReadOnlyList<Expectations.ExpectationResult>? Expectations = null);
 
 /// <summary>How a run read one of its files.</summary>
 /// <param name="Dialect">A CSV file's dialect, declared or detected (<c>detected: delimiter ';', quote '"', header</c>).</param>

@@ -12,4 +12,7 @@ public sealed class TransformException(string message, bool transient, Exception
 {
     /// <summary>True for faults that may pass (I/O, memory); false for bad specs or data.</summary>
     public bool Transient { get; } = transient;
+
+    /// <summary>The run's expectation results, when a <c>fail</c> expectation is what failed it.</summary>
+    public IReadOnlyList<Expectations.ExpectationResult>? Expectations { get; init; }
 }

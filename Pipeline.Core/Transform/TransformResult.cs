@@ -28,6 +28,9 @@ public sealed record TransformResult(
     /// <summary>How each input file was read, in the request's order.</summary>
     public IReadOnlyList<SourceReport> Sources { get; init; } = [];
 
+    /// <summary>How the run's rows fared against the dataset's expectations, in the dataset's order.</summary>
+    public IReadOnlyList<Expectations.ExpectationResult> Expectations { get; init; } = [];
+
     /// <summary>Malformed lines set aside from files whose other lines landed.</summary>
     public long LinesSetAside => Sources.Sum(s => s.SetAside.Where(a => a.Kind == SetAside.Line).Sum(a => a.Count));
 }

@@ -22,6 +22,8 @@ public sealed partial class DatasetGrain
             run.Counts = outcome.Counts;
             run.Quarantined = [.. outcome.Quarantined];
             run.Sources = [.. outcome.Sources ?? []];
+            run.Expectations = [.. outcome.Expectations ?? []];
+            services.Metrics.Expectations(Id, run.Expectations);
             State.CsvDialect = outcome.CsvDialects switch
             {
                 [var agreed] => agreed,
@@ -45,14 +47,15 @@ public sealed partial class DatasetGrain
         if (run.State == RunState.Succeeded)
         {
             services.Metrics.RunEnded(Id, run.State);
-            services.Spans.End(Id, run.RunId, run.State, run.Counts, null);
+            services.Spans.End(Id, run.RunId, run.State, run.Counts, null, run.Expectations);
         }
 
         await DriveAsync(cancellationToken);
         return 0;
     });
 
-    public Task StageFailedAsync(string token, string error, bool transient, CancellationToken cancellationToken = default) => ApplyAsync(async () =>
+    public Task StageFailedAsync(string token, string error, bool transient, IReadOnlyList<Core.Expectations.ExpectationResult>? expectations = null,
+        CancellationToken cancellationToken = default) => ApplyAsync(async () =>
     {
         if (Spec is not { } spec || State.ActiveRun is not { Current: { } attempt } run || attempt.Token != token)
         {
@@ -63,6 +66,12 @@ public sealed partial class DatasetGrain
         attempt.EndedAt = now;
         attempt.Error = error;
         attempt.Transient = transient;
+        if (expectations is not null)
+        {
+            run.Expectations = [.. expectations];
+            services.Metrics.Expectations(Id, run.Expectations);
+        }
+
         services.Metrics.StageEnded(Id, run.Stage, now - attempt.StartedAt, succeeded: false);
         var retryAt = DatasetDecisions.RetryAt(spec, run.AttemptsOf(run.Stage), transient, now, services.Jitter());
         if (retryAt is null)
@@ -76,7 +85,7 @@ public sealed partial class DatasetGrain
         if (retryAt is null)
         {
             services.Metrics.RunEnded(Id, run.State);
-            services.Spans.End(Id, run.RunId, run.State, run.Counts, error);
+            services.Spans.End(Id, run.RunId, run.State, run.Counts, error, run.Expectations);
         }
         else
         {

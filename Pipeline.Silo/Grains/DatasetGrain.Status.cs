@@ -48,5 +48,6 @@ public sealed partial class DatasetGrain
         run.Quarantined,
         run.Reprocessed,
         System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null,
-        run.Sources);
+        run.Sources,
+        run.Expectations);
 }

@@ -97,6 +97,10 @@ public sealed class RunRecord
     [Id(13)]
     public List<SourceFileInfo> Sources { get; set; } = [];
 
+    /// <summary>How the run's rows fared against the dataset's expectations (a run failed by one included).</summary>
+    [Id(14)]
+    public List<Core.Expectations.ExpectationResult> Expectations { get; set; } = [];
+
     /// <summary>The attempt in flight, if any.</summary>
     [JsonIgnore]
     public AttemptRecord? Current => Attempts.LastOrDefault(a => a.EndedAt is null);

@@ -17,7 +17,8 @@ public sealed record StageWork(
 /// <param name="CsvDialects">The different dialects the run's CSV files were read with (one when they agree).</param>
 [GenerateSerializer, Immutable, Alias("pipeline.StageOutcome")]
 public sealed record StageOutcome(
-    RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined, IReadOnlyList<SourceFileInfo>? Sources = null, IReadOnlyList<CsvDialect>? CsvDialects = null);
+    RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined, IReadOnlyList<SourceFileInfo>? Sources = null, IReadOnlyList<CsvDialect>? CsvDialects = null,
+    IReadOnlyList<Core.Expectations.ExpectationResult>? Expectations = null);
 
 /// <summary>
 /// Runs stage attempts outside grain turns (long work never blocks a grain) and reports back through

@@ -77,7 +77,8 @@ public sealed partial class StageRunner(IServiceProvider services, ILogger<Stage
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.AddException(ex);
             LogFailed(logger, work.Dataset, work.RunId, work.Stage, work.Attempt, transient, ex);
-            report = () => grain.StageFailedAsync(work.Token, ex.Message, transient, CancellationToken.None);
+            var expectations = (ex.InnerException as Pipeline.Core.Transform.TransformException)?.Expectations;
+            report = () => grain.StageFailedAsync(work.Token, ex.Message, transient, expectations, CancellationToken.None);
         }
 
         try

@@ -39,7 +39,8 @@ public sealed class RunSpans
     }
 
     /// <summary>Ends a run's span with its outcome (no-op when the span was lost with a restart).</summary>
-    public void End(string dataset, string runId, RunState state, RunCounts? counts, string? error)
+    public void End(string dataset, string runId, RunState state, RunCounts? counts, string? error,
+        IReadOnlyList<Core.Expectations.ExpectationResult>? expectations = null)
     {
         if (!open.TryRemove(Key(dataset, runId), out var activity))
         {
@@ -51,6 +52,21 @@ public sealed class RunSpans
         {
             activity.SetTag("pipeline.rows_in", counts.RowsIn).SetTag("pipeline.rows_out", counts.RowsWritten)
                 .SetTag("pipeline.rows_quarantined", counts.RowsQuarantined);
+        }
+
+        // An event per expectation, so a trace shows which check failed and on what.
+        foreach (var e in expectations ?? [])
+        {
+            activity.AddEvent(new ActivityEvent("expectation", tags: new ActivityTagsCollection
+            {
+                ["pipeline.expectation.name"] = e.Name, ["pipeline.expectation.action"] = e.Action, ["pipeline.expectation.checked"] = e.Checked,
+                ["pipeline.expectation.passed"] = e.Passed, ["pipeline.expectation.failed"] = e.Failed, ["pipeline.expectation.example"] = e.Example,
+            }));
+        }
+
+        if (expectations is { Count: > 0 })
+        {
+            activity.SetTag("pipeline.expectations.failed", expectations.Count(e => e.Failed > 0));
         }
 
         activity.SetStatus(state == RunState.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, error);

@@ -18,6 +18,7 @@ public sealed class SiloMetrics : IDisposable
     readonly Counter<long> rows;
     readonly Counter<long> retries;
     readonly Histogram<double> queryDuration;
+    readonly Counter<long> expectations;
 
     /// <summary>Creates the instruments.</summary>
     public SiloMetrics(IMeterFactory factory)
@@ -28,6 +29,8 @@ public sealed class SiloMetrics : IDisposable
         stageDuration = meter.CreateHistogram<double>("pipeline.stage.duration", "s", "Duration of stage attempts");
         rows = meter.CreateCounter<long>("pipeline.rows", "{row}", "Rows read, written and quarantined by transforms");
         retries = meter.CreateCounter<long>("pipeline.retries", "{attempt}", "Stage attempts scheduled again after a failure");
+        expectations = meter.CreateCounter<long>("pipeline.expectations", "{row}",
+            "Rows judged by expectations (runs, for rowCount and freshness), by dataset, expectation and outcome (passed, failed)");
         queryDuration = meter.CreateHistogram<double>("pipeline.query.duration", "s", "Duration of query executions, by state");
         meter.CreateObservableGauge("pipeline.arrivals.pending", () =>
             pending.Select(kv => new Measurement<long>(kv.Value, new KeyValuePair<string, object?>("pipeline.dataset", kv.Key))),
@@ -54,6 +57,16 @@ public sealed class SiloMetrics : IDisposable
         rows.Add(counts.RowsIn, Tag(dataset), new("pipeline.rows.kind", "in"));
         rows.Add(counts.RowsWritten, Tag(dataset), new("pipeline.rows.kind", "written"));
         rows.Add(counts.RowsQuarantined, Tag(dataset), new("pipeline.rows.kind", "quarantined"));
+    }
+
+    /// <summary>A run's expectation results.</summary>
+    public void Expectations(string dataset, IEnumerable<Core.Expectations.ExpectationResult> results)
+    {
+        foreach (var r in results)
+        {
+            expectations.Add(r.Passed, Tag(dataset), new("pipeline.expectation", r.Name), new("pipeline.outcome", "passed"));
+            expectations.Add(r.Failed, Tag(dataset), new("pipeline.expectation", r.Name), new("pipeline.outcome", "failed"));
+        }
     }
 
     /// <summary>A retry was scheduled.</summary>

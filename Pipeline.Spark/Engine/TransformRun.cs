@@ -63,7 +63,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
 
         var plan = TransformPlanner.Plan(request, usable);
         Run("Preparing", new DuckDbSql(plan).CreateSourceFileType());
-        if (!plan.Dedupe && plan.Sources.Count <= MaxDirectFiles && TryDirect(new DuckDbSql(plan), quarantined) is { } result)
+        if (!plan.Dedupe && !new DuckDbSql(plan).HasExpectations && plan.Sources.Count <= MaxDirectFiles && TryDirect(new DuckDbSql(plan), quarantined) is { } result)
         {
             return result;
         }
@@ -186,19 +186,39 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
         {
             var checks = new Dictionary<int, RowFault>();
             var (rowsIn, bad) = connection.Read(sql.Tally(), reader => ReadTally(reader, checks), cancellationToken);
+            var tally = sql.HasExpectations ? connection.Read(sql.ExpectationTally(), ReadRow, cancellationToken) : null;
             var files = WrittenFiles.Copy(connection, sql.CopyGood(), request.OutputDir, cancellationToken);
+            var written = files.Sum(f => f.Rows);
+            var expectations = tally is null ? [] : ExpectationOutcome.Judge(request.Spec.Expectations!, tally, written, request.IngestedAt);
+            if (ExpectationOutcome.Failure(expectations) is { } failure)
+            {
+                throw failure;
+            }
+
             if (bad > 0)
             {
                 connection.Execute(sql.CopyBad(), cancellationToken);
             }
 
             var faults = checks.Values.OrderByDescending(f => f.Rows).ToList();
-            return new TransformResult(rowsIn, files.Sum(f => f.Rows), bad, files, quarantined, faults);
+            return new TransformResult(rowsIn, written, bad, files, quarantined, faults) { Expectations = expectations };
         }
         catch (DuckDBException e)
         {
             throw DuckDbFaults.Translate(e, "Writing the output", cancellationToken);
         }
+    }
+
+    static object?[] ReadRow(DuckDBDataReader reader)
+    {
+        reader.Read();
+        var values = new object?[reader.FieldCount];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+        }
+
+        return values;
     }
 
     // Rows per file, and per check the rows that fail it: by file into the tally, summed over files into `checks`.

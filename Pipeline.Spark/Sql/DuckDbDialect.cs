@@ -62,6 +62,12 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string UtcWallClock(string timestampTz) => $"timezone('UTC', {timestampTz})";
 
     /// <inheritdoc />
+    public override string FullMatch(string text, string pattern) => $"regexp_full_match({text}, {Literal(pattern)})";
+
+    /// <inheritdoc />
+    public override string EpochSeconds(string temporal) => $"epoch({temporal})";
+
+    /// <inheritdoc />
     public override string Derive(PartitionTransform transform, string temporal) => transform switch
     {
         PartitionTransform.Year => $"CAST(year({temporal}) AS INTEGER)",

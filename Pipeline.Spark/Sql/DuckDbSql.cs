@@ -54,15 +54,27 @@ internal sealed class DuckDbSql(TransformPlan plan)
             columns = columns.Append($"{QuoteName(ReservedColumns.Arrival)} BIGINT").Append($"{QuoteName(ReservedColumns.Row)} BIGINT");
         }
 
+        columns = columns.Concat(_rows.Expectations.SqlChecks.Select(i => $"{QuoteName(ExpectationExpressions.SqlColumn(i))} BOOLEAN"));
         return $"CREATE TEMP TABLE {QuoteName(RawTable)} ({string.Join(", ", columns)})";
     }
 
     /// <summary>Stages one file's raw rows.</summary>
-    public string InsertRaw(SourcePlan source) => $"INSERT INTO {QuoteName(RawTable)}\n{_sources.Raw(source)}";
+    public string InsertRaw(SourcePlan source) => $"INSERT INTO {QuoteName(RawTable)}\n{Checked(_sources.Raw(source))}";
 
     /// <summary>Stages one file's rows read by <paramref name="read"/> (a rescue read), numbered on from <paramref name="rowOffset"/>.</summary>
     public string InsertRaw(SourcePlan source, string read, long rowOffset) =>
-        $"INSERT INTO {QuoteName(RawTable)}\n{_sources.Raw(source, read, rowOffset)}";
+        $"INSERT INTO {QuoteName(RawTable)}\n{Checked(_sources.Raw(source, read, rowOffset))}";
+
+    // The file's rows with the sql expectations judged over their typed values.
+    string Checked(string raw) => _rows.Expectations.WithSqlChecks(raw,
+        plan.Dedupe ? [ReservedColumns.SourceFile, ReservedColumns.Arrival, ReservedColumns.Row] : [ReservedColumns.SourceFile]);
+
+    /// <summary>True when the dataset has expectations: the run is staged so they can be judged before anything is written.</summary>
+    public bool HasExpectations => _rows.Expectations.All.Count > 0;
+
+    /// <summary>One row: the rows checked, then per expectation its failures and an example (<see cref="ExpectationExpressions.Tally"/>).</summary>
+    public string ExpectationTally() =>
+        $"SELECT {string.Join(",\n  ", _rows.Expectations.Tally(QuoteName(RawTable)))}\nFROM {QuoteName(RawTable)}";
 
     /// <summary>Unstages one file's rows: it is quarantined whole after all.</summary>
     public static string DeleteRaw(string sourceKey) =>

@@ -49,8 +49,24 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
             ? dialect.ParseTime(raw, format, dialect.TargetType(column), strict)
             : strict ? SqlDialect.Cast(raw, dialect.TargetType(column)) : SqlDialect.TryCast(raw, dialect.TargetType(column));
 
-    /// <summary>Every check a row must pass to be written; empty when no row can fail.</summary>
-    public IReadOnlyList<RowCheck> Checks()
+    ExpectationExpressions? _expectations;
+
+    /// <summary>The dataset's expectations over the same rows.</summary>
+    public ExpectationExpressions Expectations => _expectations ??= new(plan, dialect, this);
+
+    /// <summary>Every check a row must pass to be written (the schema's, then expectations that drop); empty when no row can fail.</summary>
+    public IReadOnlyList<RowCheck> Checks() =>
+        [.. SchemaChecks(), .. Expectations.All.Select((e, i) => (e, i)).Where(x => x.e.Action == Core.Expectations.ExpectationAction.Drop).Select(x => Expectations.Drop(x.i))];
+
+    /// <summary>True for rows that do not fit the schema: they are not judged by expectations.</summary>
+    public string SchemaBad()
+    {
+        var checks = SchemaChecks();
+        return checks.Count == 0 ? "false" : string.Join(" OR ", checks.Select(c => c.Predicate));
+    }
+
+    // A value that does not convert, a partition without a value, a primary key that is NULL.
+    List<RowCheck> SchemaChecks()
     {
         var checks = new List<RowCheck>();
         foreach (var column in plan.Columns.Where(c => c.NeedsCast))

@@ -61,6 +61,12 @@ internal sealed class SparkDialect : SqlDialect
     public override string UtcWallClock(string timestampTz) => timestampTz;
 
     /// <inheritdoc />
+    public override string FullMatch(string text, string pattern) => $"({text} RLIKE {Literal("^(?:" + pattern + ")$")})";
+
+    /// <inheritdoc />
+    public override string EpochSeconds(string temporal) => $"unix_timestamp({temporal})";
+
+    /// <inheritdoc />
     public override string Derive(PartitionTransform transform, string temporal) => transform switch
     {
         PartitionTransform.Year => $"year({temporal})",

@@ -59,7 +59,7 @@ internal sealed class SparkSql(TransformPlan plan)
             : ($"(SELECT coalesce(sum(`bad_lines`), 0) FROM {QuoteName(LineCounts)} WHERE `kept`)",
                $"(SELECT collect_list({QuoteName(ReservedColumns.SourceFile)}) FROM {QuoteName(LineCounts)} WHERE NOT `kept`)");
         statements.Add($"SELECT count(*) AS rows_in, count_if({_rows.Bad()}) AS rows_quarantined, {linesSetAside} AS lines_set_aside, " +
-            $"{overRatio} AS files_over_bad_line_ratio FROM {QuoteName(RawTable)}");
+            $"{overRatio} AS files_over_bad_line_ratio{ExpectationTally()} FROM {QuoteName(RawTable)}");
         statements.Add($"UNCACHE TABLE {QuoteName(RawTable)}");
         if (lined.Count > 0)
         {
@@ -99,7 +99,9 @@ internal sealed class SparkSql(TransformPlan plan)
         }
 
         var from = $"SELECT {string.Join(", ", columns)}\nFROM {QuoteName(SparkReads.ViewName(source.Index))} AS {QuoteName(SourceAlias)}";
-        return SparkReads.HasLines(source) ? $"{from}\nWHERE {QuoteName(SparkReads.CorruptRecord)} IS NULL AND {IsKept(source)}" : from;
+        var raw = SparkReads.HasLines(source) ? $"{from}\nWHERE {QuoteName(SparkReads.CorruptRecord)} IS NULL AND {IsKept(source)}" : from;
+        return _rows.Expectations.WithSqlChecks(raw,
+            plan.Dedupe ? [ReservedColumns.SourceFile, ReservedColumns.Arrival, ReservedColumns.Row] : [ReservedColumns.SourceFile]);
     }
 
     // One file's good and malformed lines, a row of the line counts.
@@ -116,6 +118,22 @@ internal sealed class SparkSql(TransformPlan plan)
         $"SELECT {LiteralOf(source.Input.SourceKey)} AS {QuoteName(ReservedColumns.SourceFile)}, CAST(NULL AS BIGINT) AS `_line`, " +
         $"'malformed line' AS `_reason`, left({QuoteName(SparkReads.CorruptRecord)}, {DuckDbLines.TextLimit}) AS `_text`\n" +
         $"FROM {QuoteName(SparkReads.ViewName(source.Index))}\nWHERE {QuoteName(SparkReads.CorruptRecord)} IS NOT NULL AND {IsKept(source)}";
+
+    // The driver judges the expectations from these as the local engine does (rowCount from the rows written):
+    // rows_checked, then per expectation expectation_<i>_failed and expectation_<i>_example.
+    string ExpectationTally()
+    {
+        var items = _rows.Expectations.Tally(QuoteName(RawTable));
+        if (_rows.Expectations.All.Count == 0)
+        {
+            return "";
+        }
+
+        var named = items.Select((item, i) => i == 0
+            ? $"{item} AS rows_checked"
+            : $"{item} AS expectation_{(i - 1) / 2}_{((i - 1) % 2 == 0 ? "failed" : "example")}");
+        return ", " + string.Join(", ", named);
+    }
 
     string GoodRows()
     {

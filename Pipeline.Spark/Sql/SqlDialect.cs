@@ -28,6 +28,12 @@ internal abstract class SqlDialect
     /// <summary>A TIMESTAMPTZ constant for <paramref name="value"/>, exact to the microsecond.</summary>
     public abstract string TimestampTz(DateTimeOffset value);
 
+    /// <summary>True when the whole of <paramref name="text"/> matches <paramref name="pattern"/> (RE2 in DuckDB, Java's regex in Spark).</summary>
+    public abstract string FullMatch(string text, string pattern);
+
+    /// <summary>A date or timestamp as seconds since 1970 (a timestamp without zone read as UTC).</summary>
+    public abstract string EpochSeconds(string temporal);
+
     /// <summary>The derived partition value of a temporal expression.</summary>
     public abstract string Derive(PartitionTransform transform, string temporal);
 

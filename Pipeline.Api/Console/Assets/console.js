@@ -56,6 +56,15 @@
     }).join("")}</ul>`;
   }
 
+  // Per expectation: what was done and how many rows failed, with an example; failures stand out.
+  function expectations(run) {
+    if (!run.expectations?.length) return "";
+    return `<ul class="expectations">${run.expectations.map(e => {
+      const text = `${e.name} (${e.action}): ${e.failed.toLocaleString()} of ${e.checked.toLocaleString()} failed${e.example ? ` · e.g. ${e.example}` : ""}`;
+      return `<li class="${e.failed > 0 ? "failed" : "muted"}">${esc(text)}</li>`;
+    }).join("")}</ul>`;
+  }
+
   async function renderDatasets() {
     const datasets = await api("/api/datasets");
     if (!datasets.length) {
@@ -68,7 +77,7 @@
       const rows = runs.map(r => `<tr data-run="${esc(r.runId)}"><td class="mono">${esc(r.runId)}</td><td><span class="badge ${esc(r.state)}">${esc(r.state)}</span></td>
         <td>${r.files}</td><td>${esc(when(r.createdAt))}</td><td>${r.endedAt ? ms(r.createdAt, r.endedAt) : "running"}</td>
         <td>${r.counts ? `${r.counts.rowsIn.toLocaleString()} / ${r.counts.rowsWritten.toLocaleString()} / ${r.counts.rowsQuarantined.toLocaleString()}` : "–"}</td>
-        <td>${timeline(r)}${quarantined(r)}${sources(r)}</td><td>${traceLink(r)}</td></tr>`).join("");
+        <td>${timeline(r)}${quarantined(r)}${sources(r)}${expectations(r)}</td><td>${traceLink(r)}</td></tr>`).join("");
       return `<section class="dataset" data-dataset="${esc(d.id)}"><h2>${esc(d.id)}</h2>
         <p class="muted">${esc(d.definition.format)} · ${d.arrivalsTotal} files arrived, ${d.arrivalsPending} pending${d.table ? ` · table <span class="mono">${esc(d.table)}</span>` : ""}</p>
         ${runs.length ? `<table><thead><tr><th>Run</th><th>State</th><th>Files</th><th>Created</th><th>Took</th><th>Rows in / out / quarantined</th><th>Stages, set aside</th><th>Trace</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">no runs yet</p>`}

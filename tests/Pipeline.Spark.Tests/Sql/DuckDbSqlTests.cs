@@ -9,6 +9,7 @@ public sealed class DuckDbSqlTests
     [Theory]
     [InlineData("taxi_csv")]
     [InlineData("orders_auto")]
+    [InlineData("checked_trips")]
     public void Statements_RepresentativeSpec_MatchGoldenScript(string sample)
     {
         var (request, schemas) = SparkSqlCompilerTests.Sample(sample);
@@ -16,7 +17,8 @@ public sealed class DuckDbSqlTests
         var sql = new DuckDbSql(plan);
 
         string[] direct = [sql.CreateSourceFileType(), sql.DirectCopy()];
-        string[] staged = [sql.CreateRawTable(), .. plan.Sources.Select(sql.InsertRaw), sql.Tally(), sql.CopyGood(), sql.CopyBad()];
+        string[] staged = [sql.CreateRawTable(), .. plan.Sources.Select(sql.InsertRaw), sql.Tally(), .. sql.HasExpectations ? [sql.ExpectationTally()] : Array.Empty<string>(),
+            sql.CopyGood(), sql.CopyBad()];
 
         Golden.Verify($"{sample}.duckdb.sql",
             $"-- Direct strategy\n{string.Join(";\n\n", direct)};\n\n-- Staged strategy\n{string.Join(";\n\n", staged)};\n");

@@ -1,4 +1,5 @@
 using Pipeline.Core.Datasets;
+using Pipeline.Core.Expectations;
 using Pipeline.Core.Transform;
 using Pipeline.Spark.Planning;
 using Pipeline.Spark.Tests.Support;
@@ -89,5 +90,29 @@ public static class SampleRuns
         var a = new TransformInput("/lake/raw/readings/part-0.parquet", "raw/readings/part-0.parquet", 1);
         return (Request(spec, "r-2024-06", a),
             [Schema(a, SourceFormat.Parquet, ("sensor", "UINTEGER"), ("taken_at", "TIMESTAMP WITH TIME ZONE"), ("value", "FLOAT"), ("flags", "MAP(VARCHAR, BOOLEAN)"))]);
+    }
+
+    /// <summary>CSV trips with an expectation of every kind and every action.</summary>
+    public static (TransformRequest, IReadOnlyList<SourceSchema>) CheckedTrips()
+    {
+        var spec = Specs.Spec(new DatasetDefinition
+        {
+            Format = "csv",
+            Schema = new() { ["fare"] = "DECIMAL(10,2)", ["pickup_at"] = "TIMESTAMP" },
+            Expectations =
+            [
+                new() { Name = "trip_id_present", Action = "drop", NotNull = "trip_id" },
+                new() { Name = "trip_id_unique", Action = "warn", Unique = "trip_id" },
+                new() { Name = "fare_in_range", Action = "drop", Range = new() { Column = "fare", Min = "0", Max = "500" } },
+                new() { Name = "zone_code", Action = "warn", Regex = new() { Column = "zone", Pattern = @"[A-Z]{2}-\d+" } },
+                new() { Name = "known_payment", Action = "drop", AcceptedValues = new() { Column = "payment", Values = ["card", "cash"] } },
+                new() { Name = "batch_size", Action = "fail", RowCount = new() { Min = 1, Max = 1_000_000 } },
+                new() { Name = "recent", Action = "warn", Freshness = new() { Column = "pickup_at", MaxAgeSeconds = 86_400 } },
+                new() { Name = "tip_below_fare", Action = "drop", Sql = "tip <= fare" },
+            ],
+        }, "trips");
+        var a = new TransformInput("/lake/raw/trips/2024-03-01.csv", "raw/trips/2024-03-01.csv", 3);
+        return (Request(spec, "run-7", a),
+            [Schema(a, SourceFormat.Csv, ("trip_id", "BIGINT"), ("pickup_at", "TIMESTAMP"), ("fare", "DOUBLE"), ("tip", "DOUBLE"), ("zone", "VARCHAR"), ("payment", "VARCHAR"))]);
     }
 }

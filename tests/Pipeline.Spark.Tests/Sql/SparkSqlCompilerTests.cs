@@ -7,7 +7,7 @@ namespace Pipeline.Spark.Tests.Sql;
 
 public sealed class SparkSqlCompilerTests
 {
-    public static TheoryData<string> Samples => new() { "taxi_csv", "events_json", "orders_auto", "quoting", "readings_parquet" };
+    public static TheoryData<string> Samples => new() { "taxi_csv", "events_json", "orders_auto", "quoting", "readings_parquet", "checked_trips" };
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -50,6 +50,7 @@ public sealed class SparkSqlCompilerTests
         "events_json" => SampleRuns.EventsJson(),
         "orders_auto" => SampleRuns.OrdersAuto(),
         "quoting" => SampleRuns.Quoting(),
+        "checked_trips" => SampleRuns.CheckedTrips(),
         _ => SampleRuns.ReadingsParquet(),
     };
 }

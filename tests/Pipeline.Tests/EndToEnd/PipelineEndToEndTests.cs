@@ -250,4 +250,39 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         Assert.Equal("as the dataset's earlier files: delimiter ';', quote '\"', no header",
             Assert.Single(run["sources"]!.AsArray())!["dialect"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Expectations_DropWarnAndFail_ShowOnTheRun_AndAFailedRunCommitsNothing()
+    {
+        await Api.RegisterAsync("checked_sales", new
+        {
+            format = "csv",
+            expectations = new object[]
+            {
+                new { name = "positive_amount", action = "drop", range = new { column = "amount", min = 0 } },
+                new { name = "store_code", action = "warn", regex = new { column = "store", pattern = "S[0-9]+" } },
+                new { name = "not_too_many", action = "fail", rowCount = new { max = 3 } },
+            },
+        });
+        await Api.UploadAsync("checked_sales", "a.csv", "id,store,amount\n1,S1,10.5\n2,S2,-4\n3,shop,7\n"u8.ToArray());
+        await Api.WaitIdleAsync("checked_sales", 1);
+
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), sum(id) FROM checked_sales"));
+        Assert.Equal((2m, 4m), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1])));
+        var run = await Api.GetAsync("/api/datasets/checked_sales/runs/run-000001");
+        var results = run["expectations"]!.AsArray().Select(e => (e!["name"]!.GetValue<string>(), e["action"]!.GetValue<string>(),
+            e["checked"]!.GetValue<long>(), e["failed"]!.GetValue<long>(), e["example"]?.GetValue<string>())).ToList();
+        Assert.Equal([("positive_amount", "drop", 3L, 1L, "amount = '-4.0'"), ("store_code", "warn", 3L, 1L, "store = 'shop'"),
+            ("not_too_many", "fail", 1L, 0L, null)], results);
+
+        await Api.UploadAsync("checked_sales", "b.csv", "id,store,amount\n4,S4,1\n5,S5,2\n6,S6,3\n7,S7,4\n"u8.ToArray());
+        var status = await Api.WaitIdleAsync("checked_sales", 2);
+
+        Assert.Equal("Failed", status["lastRun"]!["state"]!.GetValue<string>());
+        var failed = await Api.GetAsync("/api/datasets/checked_sales/runs/run-000002");
+        Assert.Contains("expectation 'not_too_many' failed: 4 rows written, more than max 3", failed["attempts"]!.AsArray().Last()!["error"]!.GetValue<string>(),
+            StringComparison.Ordinal);
+        Assert.Equal(1, failed["expectations"]!.AsArray().Single(e => e!["name"]!.GetValue<string>() == "not_too_many")!["failed"]!.GetValue<long>());
+        Assert.Equal(2m, PipelineClient.Number(Assert.Single(await Api.QueryAsync("SELECT count(*) FROM checked_sales"))[0]));
+    }
 }

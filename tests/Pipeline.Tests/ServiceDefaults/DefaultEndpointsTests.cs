@@ -58,6 +58,40 @@ public sealed class DefaultEndpointsTests(WebApplicationFactory<ApiOptions> fact
     }
 
     [Fact]
+    public async Task MisspeltFieldsInADefinition_Are400_EachKeyedByItsPathWithTheClosestName()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("""
+            {"format": "csv", "partitonBy": ["day(ts)"], "shema": {"id": "BIGINT"}, "batch": {"maxFile": 5}, "csv": {"delimiter": ";", "colour": "red"}}
+            """, System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PutAsync("/api/datasets/trips", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.TryGetProperty("errors", out var errors), problem.RootElement.ToString());
+        Assert.Equal(["batch.maxFile", "csv.colour", "partitonBy", "shema"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("'partitonBy' is not a known field; did you mean 'partitionBy'?", errors.GetProperty("partitonBy")[0].GetString());
+        Assert.Equal("'shema' is not a known field; did you mean 'schema'?", errors.GetProperty("shema")[0].GetString());
+        Assert.Equal("'maxFile' is not a known field; did you mean 'maxFiles'?", errors.GetProperty("batch.maxFile")[0].GetString());
+        Assert.Equal("'colour' is not a known field; the fields here are delimiter, quote, header, nullString, encoding.",
+            errors.GetProperty("csv.colour")[0].GetString());
+    }
+
+    [Fact]
+    public async Task MisspeltFieldOfAQuery_Is400NamingTheField()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("""{"sqll": "SELECT 1"}""", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/queries", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("'sqll' is not a known field; did you mean 'sql'?", problem.RootElement.GetProperty("errors").GetProperty("sqll")[0].GetString());
+    }
+
+    [Fact]
     public async Task OpenApiDocument_Get_IsServed()
     {
         using var client = factory.CreateClient();
