@@ -124,7 +124,11 @@ public sealed class TransformStage(
         var shown = faults.Take(3).Select(f => $"{f.Rows} {(f.Rows == 1 ? "row" : "rows")} like {f.Example}");
         var more = faults.Count > 3 ? $"; {faults.Count - 3} more kinds" : "";
         var detail = faults.Count == 0 ? "" : $": {string.Join("; ", shown)}{more}";
-        return $"{result.RowsQuarantined} {(result.RowsQuarantined == 1 ? "row" : "rows")} did not fit the schema{detail}. " +
+        // Rows an expectation dropped are set aside too, and their examples name the expectation.
+        var why = faults.Any(f => f.Example.StartsWith("expectation '", StringComparison.Ordinal))
+            ? faults.All(f => f.Example.StartsWith("expectation '", StringComparison.Ordinal)) ? "failed an expectation" : "did not fit the schema or failed an expectation"
+            : "did not fit the schema";
+        return $"{result.RowsQuarantined} {(result.RowsQuarantined == 1 ? "row" : "rows")} {why}{detail}. " +
             "Each row is kept in the quarantine folder with its _reason";
     }
 

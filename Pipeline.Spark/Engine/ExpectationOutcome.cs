@@ -43,7 +43,7 @@ internal static class ExpectationOutcome
             ? $"expectation '{r.Name}' failed: {r.Example}"
             : $"expectation '{r.Name}' failed on {r.Failed} of {r.Checked} rows, e.g. {r.Example}");
         return new TransformException(
-            $"{string.Join("; ", what)}. The run commits nothing; fix the data or the expectation, then reprocess the run.", transient: false)
+            $"{string.Join("; ", what)}. The run commits nothing; fix the data or the expectation, then retry the run.", transient: false)
         {
             Expectations = results,
         };

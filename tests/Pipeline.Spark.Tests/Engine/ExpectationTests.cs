@@ -105,7 +105,7 @@ public sealed class ExpectationTests : IDisposable
 
         Assert.False(error.Transient);
         Assert.Equal("expectation 'trip_id_present' failed on 1 of 6 rows, e.g. trip_id is NULL; expectation 'small_batches' failed: 6 rows written, " +
-            "more than max 3. The run commits nothing; fix the data or the expectation, then reprocess the run.", error.Message);
+            "more than max 3. The run commits nothing; fix the data or the expectation, then retry the run.", error.Message);
         Assert.Equal([1L, 1L], error.Expectations!.Select(e => e.Failed));
     }
 

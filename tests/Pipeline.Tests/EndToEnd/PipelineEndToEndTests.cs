@@ -284,5 +284,20 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
             StringComparison.Ordinal);
         Assert.Equal(1, failed["expectations"]!.AsArray().Single(e => e!["name"]!.GetValue<string>() == "not_too_many")!["failed"]!.GetValue<long>());
         Assert.Equal(2m, PipelineClient.Number(Assert.Single(await Api.QueryAsync("SELECT count(*) FROM checked_sales"))[0]));
+
+        // The expectation fixed, the failed run is retried with it: its rows land.
+        await Api.RegisterAsync("checked_sales", new
+        {
+            format = "csv",
+            expectations = new object[] { new { name = "not_too_many", action = "fail", rowCount = new { max = 10 } } },
+        });
+        using var retried = await Api.Http.PostAsync("/api/datasets/checked_sales/runs/run-000002/retry", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, retried.StatusCode);
+        for (var i = 0; i < 300 && (await Api.GetAsync("/api/datasets/checked_sales/runs/run-000002"))["state"]!.GetValue<string>() != "Succeeded"; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(6m, PipelineClient.Number(Assert.Single(await Api.QueryAsync("SELECT count(*) FROM checked_sales"))[0]));
     }
 }
