@@ -27,6 +27,14 @@ public static class RunsApi
             .WithName("ReprocessRun").RequireRole(ApiRole.Admin)
             .WithSummary("Runs a succeeded run's files again with the current definition; its new output replaces the old.")
             .Produces<RunStarted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapPost("/api/datasets/{id}/replay", (string id, ClusterConnection cluster, CancellationToken ct) => Call(id, g => g.ReplayAsync(ct), cluster, accepted: true))
+            .WithTags("Runs").WithName("Replay").RequireRole(ApiRole.Admin)
+            .WithSummary("Reads again, with the current definition, every run that set something aside (a succeeded one reprocessed, a failed one retried), one run at a time; 202 with the first run and the list.")
+            .Produces<ReplayInfo>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapGet("/api/datasets/{id}/replay", (string id, ClusterConnection cluster, CancellationToken ct) => Call(id, g => g.GetReplayAsync(ct), cluster))
+            .WithTags("Runs").WithName("GetReplay").RequireRole(ApiRole.Reader)
+            .WithSummary("The latest replay: per run what was set aside before and after, what came back, what is still set aside.")
+            .Produces<ReplayInfo>().ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

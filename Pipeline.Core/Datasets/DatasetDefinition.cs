@@ -64,6 +64,13 @@ public sealed record DatasetDefinition
     /// <summary>Data-quality checks on each run's rows, each with what to do with rows that fail it.</summary>
     [Id(12)]
     public List<Expectations.ExpectationDefinition>? Expectations { get; init; }
+
+    /// <summary>
+    /// What a file whose columns differ from the table's does: <c>evolve</c> (default: new columns join the table),
+    /// <c>freeze</c> (the file is quarantined whole) or <c>discardColumns</c> (its new columns are left out).
+    /// </summary>
+    [Id(13)]
+    public string? SchemaDrift { get; init; }
 }
 
 /// <summary>CSV reading options.</summary>

@@ -41,7 +41,21 @@ public sealed record DatasetSpec(
     CsvDeclared CsvDeclared = CsvDeclared.None,
     CsvEncoding CsvEncoding = CsvEncoding.Utf8,
     double MaxBadLineRatio = DatasetDefaults.MaxBadLineRatio,
-    IReadOnlyList<Expectations.Expectation>? Expectations = null);
+    IReadOnlyList<Expectations.Expectation>? Expectations = null,
+    SchemaDrift SchemaDrift = SchemaDrift.Evolve);
+
+/// <summary>What a file whose columns differ from the table's does.</summary>
+public enum SchemaDrift
+{
+    /// <summary>New columns join the table; missing ones are NULL; the table's types hold.</summary>
+    Evolve,
+
+    /// <summary>A file with new, missing or retyped columns is quarantined whole, the difference spelled out.</summary>
+    Freeze,
+
+    /// <summary>New columns are left out (unless declared in the schema); the rest loads as under evolve.</summary>
+    DiscardColumns,
+}
 
 /// <summary>The text encodings a CSV file may declare: the ones DuckDB reads without an extension.</summary>
 public enum CsvEncoding

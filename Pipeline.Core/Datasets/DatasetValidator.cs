@@ -61,13 +61,14 @@ public static partial class DatasetValidator
         ValidateTimeFormat(definition.TimestampFormat, "timestampFormat", Add);
         ValidateTimeFormat(definition.DateFormat, "dateFormat", Add);
         var expectations = Expectations.ExpectationValidator.Validate(definition.Expectations, Add);
+        var drift = ParseDrift(definition.SchemaDrift, Add);
         errors = found.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         return errors.Count > 0
             ? null
             : new DatasetSpec(id, format, delimiter, quote, csv.Header ?? true, nullString, schema, partitions, primaryKey,
                 maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true, definition.TimestampFormat, definition.DateFormat,
                 (csv.Delimiter is null ? CsvDeclared.None : CsvDeclared.Delimiter) | (csv.Quote is null ? CsvDeclared.None : CsvDeclared.Quote)
-                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header), encoding, badLines, expectations);
+                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header), encoding, badLines, expectations, drift);
     }
 
     static void ValidateTimeFormat(string? format, string field, Action<string, string> add)
@@ -98,6 +99,17 @@ public static partial class DatasetValidator
             case "latin-1" or "latin1" or "iso-8859-1": return CsvEncoding.Latin1;
             case "utf-16" or "utf16": return CsvEncoding.Utf16;
             default: add("csv.encoding", $"'{text}' is not one of utf-8, latin-1 (iso-8859-1), utf-16"); return CsvEncoding.Utf8;
+        }
+    }
+
+    static SchemaDrift ParseDrift(string? text, Action<string, string> add)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "evolve": return SchemaDrift.Evolve;
+            case "freeze": return SchemaDrift.Freeze;
+            case "discardcolumns": return SchemaDrift.DiscardColumns;
+            default: add("schemaDrift", $"'{text}' is not one of evolve, freeze, discardColumns"); return SchemaDrift.Evolve;
         }
     }
 

@@ -25,6 +25,12 @@ public interface IDatasetGrain : IGrainWithStringKey
     /// <summary>Reads a succeeded run's files again with the current definition; its output replaces the old.</summary>
     Task<RunStarted> ReprocessAsync(string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads again, run by run, everything the dataset set aside (reprocess or retry); 202 with the first run.</summary>
+    Task<ReplayInfo> ReplayAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The latest replay: per run what was set aside before and after, what came back, what is still set aside.</summary>
+    Task<ReplayInfo> GetReplayAsync(CancellationToken cancellationToken = default);
+
     Task<DatasetInfo> GetStatusAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The runs kept in the state, newest first.</summary>

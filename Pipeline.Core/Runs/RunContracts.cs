@@ -57,7 +57,8 @@ public sealed record RunInfo(
     int Reprocessed = 0,
     string? TraceId = null,
     IReadOnlyList<SourceFileInfo>? Sources = null,
-    IReadOnlyList<Expectations.ExpectationResult>? Expectations = null);
+    IReadOnlyList<Expectations.ExpectationResult>? Expectations = null,
+    IReadOnlyList<SchemaDriftInfo>? SchemaDrift = null);
 
 /// <summary>How a run read one of its files.</summary>
 /// <param name="Dialect">A CSV file's dialect, declared or detected (<c>detected: delimiter ';', quote '"', header</c>).</param>
@@ -66,6 +67,14 @@ public sealed record RunInfo(
 /// <param name="Quarantined">Why the whole file was set aside, when it was.</param>
 [GenerateSerializer, Alias("pipeline.SourceFileInfo")]
 public sealed record SourceFileInfo(string SourceKey, string? Dialect, long RowsRead, IReadOnlyList<Transform.SetAside> SetAside, string? Quarantined);
+
+/// <summary>
+/// A difference between the run's files and the table, and what the dataset's <c>schemaDrift</c> did about it.
+/// </summary>
+/// <param name="Change"><c>new column (DOUBLE)</c>, <c>missing</c>, or <c>VARCHAR where the table has BIGINT</c>.</param>
+/// <param name="Action"><c>added to the table</c>, <c>left out</c>, <c>NULL in these files</c>, <c>file quarantined</c>, ...</param>
+[GenerateSerializer, Alias("pipeline.SchemaDriftInfo")]
+public sealed record SchemaDriftInfo(string Column, string Change, string Action, IReadOnlyList<string> Files);
 
 /// <summary>A file or group of rows set aside by a run, with the reason.</summary>
 [GenerateSerializer, Alias("pipeline.QuarantineInfo")]

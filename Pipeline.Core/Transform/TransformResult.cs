@@ -28,6 +28,9 @@ public sealed record TransformResult(
     /// <summary>How each input file was read, in the request's order.</summary>
     public IReadOnlyList<SourceReport> Sources { get; init; } = [];
 
+    /// <summary>How the run's files differed from the table, and what the dataset's schemaDrift policy did.</summary>
+    public IReadOnlyList<Runs.SchemaDriftInfo> SchemaDrift { get; init; } = [];
+
     /// <summary>How the run's rows fared against the dataset's expectations, in the dataset's order.</summary>
     public IReadOnlyList<Expectations.ExpectationResult> Expectations { get; init; } = [];
 

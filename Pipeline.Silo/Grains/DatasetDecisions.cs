@@ -36,6 +36,12 @@ public static class DatasetDecisions
             return new GrainDecision.StartAttempt(run.RunId, run.Stage, run.Attempts.Count(a => a.Stage == run.Stage) + 1);
         }
 
+        // A replay the user asked for goes before new arrivals.
+        if (state.Replay?.Runs.FirstOrDefault(r => !r.Started && r.Skipped is null) is { } queued)
+        {
+            return new GrainDecision.ReplayNext(queued.RunId);
+        }
+
         if (pending.Count == 0)
         {
             return new GrainDecision.Idle();

@@ -23,6 +23,7 @@ public sealed partial class DatasetGrain
             run.Quarantined = [.. outcome.Quarantined];
             run.Sources = [.. outcome.Sources ?? []];
             run.Expectations = [.. outcome.Expectations ?? []];
+            run.SchemaDrift = [.. outcome.SchemaDrift ?? []];
             services.Metrics.Expectations(Id, run.Expectations);
             State.CsvDialect = outcome.CsvDialects switch
             {
@@ -153,6 +154,9 @@ public sealed partial class DatasetGrain
                     await PersistAsync();
                     services.Runner.Start(Work(target, attempt));
                     return;
+                case GrainDecision.ReplayNext next:
+                    await ReplayNextAsync(next.RunId, cancellationToken);
+                    break;
                 case GrainDecision.WakeAt wake:
                     await WakeAtAsync(wake.At, cancellationToken);
                     return;

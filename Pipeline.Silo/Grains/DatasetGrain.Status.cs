@@ -49,5 +49,6 @@ public sealed partial class DatasetGrain
         run.Reprocessed,
         System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null,
         run.Sources,
-        run.Expectations);
+        run.Expectations,
+        run.SchemaDrift);
 }

@@ -127,14 +127,19 @@ public sealed partial class DatasetGrain(
     // A run started again (retry, reprocess): a fresh attempt budget and a new root span.
     async Task<RunStarted> RestartAsync(RunRecord run, CancellationToken cancellationToken)
     {
+        Restart(run);
+        await PersistAsync();
+        await DriveAsync(cancellationToken);
+        return new RunStarted(run.RunId);
+    }
+
+    void Restart(RunRecord run)
+    {
         run.Attempts.ForEach(a => a.Superseded = true);
         run.TraceParent = services.Spans.Start(Id, run.RunId, [System.Diagnostics.Activity.Current?.Id]) ?? run.TraceParent;
         run.State = RunState.Running;
         run.EndedAt = null;
         run.NextAttemptAt = null;
-        await PersistAsync();
-        await DriveAsync(cancellationToken);
-        return new RunStarted(run.RunId);
     }
 
     RunRecord FindRun(string runId) =>

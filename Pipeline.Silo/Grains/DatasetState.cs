@@ -40,6 +40,10 @@ public sealed class DatasetState
     [Id(6)]
     public Core.Transform.CsvDialect? CsvDialect { get; set; }
 
+    /// <summary>The latest replay; its queued runs start one at a time, before new arrivals get a run.</summary>
+    [Id(7)]
+    public ReplayRecord? Replay { get; set; }
+
     /// <summary>The run in progress, if any (one run at a time keeps arrival order).</summary>
     [JsonIgnore]
     public RunRecord? ActiveRun => Runs.LastOrDefault(r => r.State is RunState.Pending or RunState.Running);
@@ -101,6 +105,10 @@ public sealed class RunRecord
     [Id(14)]
     public List<Core.Expectations.ExpectationResult> Expectations { get; set; } = [];
 
+    /// <summary>How the run's files differed from the table, and what the dataset's schemaDrift did.</summary>
+    [Id(15)]
+    public List<SchemaDriftInfo> SchemaDrift { get; set; } = [];
+
     /// <summary>The attempt in flight, if any.</summary>
     [JsonIgnore]
     public AttemptRecord? Current => Attempts.LastOrDefault(a => a.EndedAt is null);
@@ -139,4 +147,36 @@ public sealed class AttemptRecord
     /// <summary>True for attempts before a manual retry (they no longer count against the limit).</summary>
     [Id(7)]
     public bool Superseded { get; set; }
+}
+
+[GenerateSerializer, Alias("pipeline.ReplayRecord")]
+public sealed class ReplayRecord
+{
+    [Id(0)]
+    public DateTimeOffset StartedAt { get; set; }
+
+    [Id(1)]
+    public List<ReplayItem> Runs { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("pipeline.ReplayItem")]
+public sealed class ReplayItem
+{
+    [Id(0)]
+    public required string RunId { get; set; }
+
+    /// <summary>True to retry (a failed run), false to reprocess (a succeeded one).</summary>
+    [Id(1)]
+    public bool Retry { get; set; }
+
+    [Id(2)]
+    public required SetAsideCounts Before { get; set; }
+
+    /// <summary>The run was started again (false while it waits its turn).</summary>
+    [Id(3)]
+    public bool Started { get; set; }
+
+    /// <summary>Why the run was not started again.</summary>
+    [Id(4)]
+    public string? Skipped { get; set; }
 }

@@ -20,6 +20,9 @@ public abstract record GrainDecision
     /// <summary>Give the run its arrivals.</summary>
     public sealed record ClaimArrivals(string RunId) : GrainDecision;
 
+    /// <summary>Start the replay's next queued run again.</summary>
+    public sealed record ReplayNext(string RunId) : GrainDecision;
+
     /// <summary>Start attempt number <paramref name="Attempt"/> of a stage (counted across manual retries).</summary>
     public sealed record StartAttempt(string RunId, Stage Stage, int Attempt) : GrainDecision;
 }

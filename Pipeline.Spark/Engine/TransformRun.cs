@@ -51,8 +51,12 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
 
     TransformResult Execute(ProbeResult probe)
     {
-        var usable = probe.Usable.ToList();
-        var quarantined = probe.Quarantined.ToList();
+        var (usable, frozen, drift) = DriftPolicy.Apply(request, probe.Usable);
+        return Execute(usable, [.. probe.Quarantined, .. frozen]) with { SchemaDrift = drift };
+    }
+
+    TransformResult Execute(List<SourceSchema> usable, List<QuarantinedFile> quarantined)
+    {
         // Nothing readable (all files empty or quarantined): the run succeeds with nothing written and
         // every bad file listed, so one bad file never fails a run.
         if (usable.Count == 0)

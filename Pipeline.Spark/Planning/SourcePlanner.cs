@@ -10,14 +10,16 @@ internal static class SourcePlanner
 
     /// <summary>The read of <paramref name="schema"/>, the file at <paramref name="index"/> of the run.</summary>
     /// <param name="declared">Declared types, and the table's types, by column (case-insensitive).</param>
-    public static SourcePlan Plan(DatasetSpec spec, SourceSchema schema, int index, IReadOnlyDictionary<string, string> declared)
+    /// <param name="keep">Which of the file's columns reach the output (<c>schemaDrift: discardColumns</c>); all when null.</param>
+    public static SourcePlan Plan(DatasetSpec spec, SourceSchema schema, int index, IReadOnlyDictionary<string, string> declared,
+        Func<string, bool>? keep = null)
     {
         var sniffed = schema.Columns.Select(c => (c.Name, Type: ParseSniffed(c))).ToList();
         var read = sniffed.ToList();
         var overrides = false;
         var fields = new Dictionary<string, SourceField>(ReservedColumns.Names);
         var declaredNames = declared.Keys.ToHashSet(ReservedColumns.Names);
-        foreach (var leaf in ColumnFlattener.Flatten(sniffed, declaredNames).Where(l => !ReservedColumns.IsLineage(l.Name)))
+        foreach (var leaf in ColumnFlattener.Flatten(sniffed, declaredNames).Where(l => !ReservedColumns.IsLineage(l.Name) && (keep?.Invoke(l.Name) ?? true)))
         {
             if (ReservedColumns.IsInternal(leaf.Name))
             {

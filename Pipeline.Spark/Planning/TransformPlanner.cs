@@ -20,23 +20,9 @@ internal static class TransformPlanner
         }
 
         var spec = request.Spec;
-        var declared = new Dictionary<string, string>(ReservedColumns.Names);
-        foreach (var (name, type) in spec.Schema)
-        {
-            declared.TryAdd(name, type);
-        }
-
-        // Types the table already has hold like declared ones, so a later file cannot change them. Lineage and
-        // partition columns are derived, not read.
-        foreach (var (name, type) in request.TableTypes ?? new Dictionary<string, string>())
-        {
-            if (!ReservedColumns.IsLineage(name) && !spec.PartitionBy.Any(p => ReservedColumns.Names.Equals(p.Name, name)))
-            {
-                declared.TryAdd(name, type);
-            }
-        }
-
-        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared)).ToList();
+        var declared = DeclaredTypes(request);
+        var keep = DriftPolicy.Keep(request);
+        var sources = schemas.Select((s, i) => SourcePlanner.Plan(spec, s, i, declared, keep)).ToList();
         var columns = UnionColumns(declared, sources);
         var byName = columns.ToDictionary(c => c.Name, ReservedColumns.Names);
         var found = string.Join(", ", columns.Select(c => c.Name));
@@ -52,6 +38,30 @@ internal static class TransformPlanner
             ? c
             : throw SpecError($"Primary key column '{k}' is not in the data (columns: {found}).")).ToList();
         return new TransformPlan(request, sources, columns, partitions, key, SafeFilePrefix(request.RunId));
+    }
+
+    /// <summary>
+    /// The declared types, then the types the table already has: they hold like declared ones, so a later file cannot
+    /// change them. Lineage and partition columns are derived, not read.
+    /// </summary>
+    public static Dictionary<string, string> DeclaredTypes(TransformRequest request)
+    {
+        var spec = request.Spec;
+        var declared = new Dictionary<string, string>(ReservedColumns.Names);
+        foreach (var (name, type) in spec.Schema)
+        {
+            declared.TryAdd(name, type);
+        }
+
+        foreach (var (name, type) in request.TableTypes ?? new Dictionary<string, string>())
+        {
+            if (!ReservedColumns.IsLineage(name) && !spec.PartitionBy.Any(p => ReservedColumns.Names.Equals(p.Name, name)))
+            {
+                declared.TryAdd(name, type);
+            }
+        }
+
+        return declared;
     }
 
     /// <summary>The run id with anything but letters, digits, '-' and '_' replaced, for file names.</summary>

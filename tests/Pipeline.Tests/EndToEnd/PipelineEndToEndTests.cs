@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Pipeline.Spark.DuckDb;
 using Pipeline.Tests.Support;
 
@@ -299,5 +300,61 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         }
 
         Assert.Equal(6m, PipelineClient.Number(Assert.Single(await Api.QueryAsync("SELECT count(*) FROM checked_sales"))[0]));
+    }
+
+    [Fact]
+    public async Task FrozenSchema_QuarantinesAFileWithANewColumn_AndTheRunShowsTheDrift()
+    {
+        await Api.RegisterAsync("frozen_sales", new { format = "csv", schemaDrift = "freeze" });
+        await Api.UploadAsync("frozen_sales", "a.csv", "id,amount\n1,2.5\n"u8.ToArray());
+        await Api.WaitIdleAsync("frozen_sales", 1);
+        await Api.UploadAsync("frozen_sales", "b.csv", "id,amount,tip\n2,3.5,1\n"u8.ToArray());
+        await Api.WaitIdleAsync("frozen_sales", 2);
+
+        Assert.Equal(1m, PipelineClient.Number(Assert.Single(await Api.QueryAsync("SELECT count(*) FROM frozen_sales"))[0]));
+        var run = await Api.GetAsync("/api/datasets/frozen_sales/runs/run-000002");
+        var drift = Assert.Single(run["schemaDrift"]!.AsArray())!;
+        Assert.Equal(("tip", "new column (BIGINT)", "file quarantined (schemaDrift freeze)"),
+            (drift["column"]!.GetValue<string>(), drift["change"]!.GetValue<string>(), drift["action"]!.GetValue<string>()));
+        Assert.StartsWith("its columns differ from the table's and the dataset's schemaDrift is freeze: new column tip (BIGINT).",
+            Assert.Single(run["quarantined"]!.AsArray())!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_AfterTheDefinitionIsFixed_BringsBackSetAsideRowsAndFailedRuns_WithoutDoubling()
+    {
+        object Definition(string? dateFormat, int maxRows) => new
+        {
+            format = "csv",
+            schema = new { day = "DATE" },
+            dateFormat,
+            expectations = new object[] { new { name = "small", action = "fail", rowCount = new { max = maxRows } } },
+        };
+        await Api.RegisterAsync("replayed", Definition(null, 2));
+        await Api.UploadAsync("replayed", "a.csv", "id,day\n1,2024-06-01\n2,06/02/2024\n"u8.ToArray());
+        await Api.WaitIdleAsync("replayed", 1);
+        await Api.UploadAsync("replayed", "b.csv", "id,day\n3,2024-06-03\n4,2024-06-04\n5,2024-06-05\n"u8.ToArray());
+        await Api.WaitIdleAsync("replayed", 2);
+        Assert.Equal(1m, PipelineClient.Number(Assert.Single(await Api.QueryAsync("SELECT count(*) FROM replayed"))[0]));
+
+        await Api.RegisterAsync("replayed", Definition("%m/%d/%Y", 10));
+        using var started = await Api.Http.PostAsync("/api/datasets/replayed/replay", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
+        var replay = JsonNode.Parse(await started.Content.ReadAsStringAsync())!;
+        Assert.Equal("run-000001", replay["runId"]!.GetValue<string>());
+        Assert.Equal(["run-000001 reprocess", "run-000002 retry"], replay["runs"]!.AsArray().Select(r => $"{r!["runId"]} {r["action"]}"));
+        for (var i = 0; i < 300 && !(replay = await Api.GetAsync("/api/datasets/replayed/replay"))["done"]!.GetValue<bool>(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal((1, 1L), (replay["cameBack"]!["files"]!.GetValue<int>(), replay["cameBack"]!["rows"]!.GetValue<long>()));
+        Assert.Equal((0, 0L), (replay["stillSetAside"]!["files"]!.GetValue<int>(), replay["stillSetAside"]!["rows"]!.GetValue<long>()));
+        var row = Assert.Single(await Api.QueryAsync("SELECT count(*), count(DISTINCT id), sum(id), min(day) FROM replayed"));
+        Assert.Equal((5m, 5m, 15m), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), PipelineClient.Number(row[2])));
+
+        using var again = await Api.Http.PostAsync("/api/datasets/replayed/replay", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("Nothing is set aside", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

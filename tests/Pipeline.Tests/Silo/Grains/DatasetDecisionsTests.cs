@@ -39,6 +39,27 @@ public sealed class DatasetDecisionsTests
             DatasetDecisions.Next(new DatasetState(), Spec(maxWait: 60, maxFiles: 3), new PendingSummary(3, Now), Now));
 
     [Fact]
+    public void Next_ReplayQueued_GoesBeforeNewArrivals_AndSkipsWhatItSkipped()
+    {
+        var state = new DatasetState
+        {
+            Replay = new ReplayRecord
+            {
+                Runs =
+                [
+                    new ReplayItem { RunId = "run-000001", Before = SetAsideCounts.None, Started = true },
+                    new ReplayItem { RunId = "run-000002", Before = SetAsideCounts.None, Skipped = "gone" },
+                    new ReplayItem { RunId = "run-000003", Before = SetAsideCounts.None },
+                ],
+            },
+        };
+
+        var decision = DatasetDecisions.Next(state, Spec(), new PendingSummary(5, Now), Now);
+
+        Assert.Equal("run-000003", Assert.IsType<GrainDecision.ReplayNext>(decision).RunId);
+    }
+
+    [Fact]
     public void Next_RunWithoutFiles_ClaimsArrivals()
     {
         var state = new DatasetState { Runs = [new RunRecord { RunId = "run-000001", State = RunState.Pending }] };
