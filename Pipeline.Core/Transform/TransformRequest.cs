@@ -15,7 +15,9 @@ public sealed record TransformInput(string Path, string SourceKey, long ArrivalS
 /// <see cref="TableTypes"/> are the types the table already has: they apply like declared types (a value that
 /// does not fit is quarantined with the reason) but a column may be absent, so a later file cannot silently
 /// change a column's type. <see cref="KnownCsv"/> is the dialect the dataset's earlier CSV files were all read with:
-/// a file whose first lines fit it is read with it instead of being sniffed alone.
+/// a file whose first lines fit it is read with it instead of being sniffed alone. <see cref="TableFiles"/> are the
+/// table's committed Parquet files (local paths), given when a <c>unique</c> expectation on the primary key must
+/// look at the keys the table already has.
 /// </summary>
 public sealed record TransformRequest(
     DatasetSpec Spec,
@@ -28,4 +30,5 @@ public sealed record TransformRequest(
     string? MemoryLimit = null,
     int? Threads = null,
     IReadOnlyDictionary<string, string>? TableTypes = null,
-    CsvDialect? KnownCsv = null);
+    CsvDialect? KnownCsv = null,
+    IReadOnlyList<string>? TableFiles = null);

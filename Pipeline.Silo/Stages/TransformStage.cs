@@ -38,7 +38,8 @@ public sealed class TransformStage(
         var scratch = Path.Combine(options.Value.ScratchFolder, "transform", work.Dataset, work.RunId);
         var request = new TransformRequest(work.Spec, work.RunId, work.RunCreatedAt, inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
-            options.Value.EngineMemoryLimit, options.Value.EngineThreads, await TableTypesAsync(work, cancellationToken), work.KnownCsv);
+            options.Value.EngineMemoryLimit, options.Value.EngineThreads, await TableTypesAsync(work, cancellationToken), work.KnownCsv,
+            await TableFilesAsync(work, cancellationToken));
         TransformResult result;
         try
         {
@@ -135,6 +136,25 @@ public sealed class TransformStage(
     // The table's columns with their types (the planner skips the lineage and partition columns it derives).
     async Task<Dictionary<string, string>> TableTypesAsync(StageWork work, CancellationToken cancellationToken) =>
         (await catalog.ColumnsAsync(work.Dataset, cancellationToken)).ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
+
+    // Only a unique expectation on the primary key looks at the table: then its files, local.
+    async Task<List<string>?> TableFilesAsync(StageWork work, CancellationToken cancellationToken)
+    {
+        var spec = work.Spec;
+        if (spec.PrimaryKey is not [var key] || spec.Expectations?.Any(e => e.Check is Core.Expectations.UniqueCheck u && string.Equals(u.Column, key, StringComparison.OrdinalIgnoreCase)) != true
+            || (await catalog.SourcesAsync(cancellationToken)).FirstOrDefault(t => t.Name == work.Dataset) is not { Keys.Count: > 0 } table)
+        {
+            return null;
+        }
+
+        var paths = new List<string>();
+        foreach (var file in table.Keys)
+        {
+            paths.Add(await lake.GetLocalPathAsync(file, cancellationToken));
+        }
+
+        return paths;
+    }
 
     async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {

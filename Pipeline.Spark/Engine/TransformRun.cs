@@ -66,6 +66,7 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
         }
 
         var plan = TransformPlanner.Plan(request, usable);
+        CheckSqlExpectations(plan);
         Run("Preparing", new DuckDbSql(plan).CreateSourceFileType());
         if (!plan.Dedupe && !new DuckDbSql(plan).HasExpectations && plan.Sources.Count <= MaxDirectFiles && TryDirect(new DuckDbSql(plan), quarantined) is { } result)
         {
@@ -100,6 +101,26 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
 
             plan = next;
             Run("Staging", $"DROP TABLE {QuoteName(DuckDbSql.RawTable)}; {new DuckDbSql(plan).CreateRawTable()}");
+        }
+    }
+
+    // A sql expectation that does not bind over the run's columns is the definition's fault, not the files': the run
+    // fails naming it, rather than every file failing to stage.
+    void CheckSqlExpectations(TransformPlan plan)
+    {
+        var expectations = new RowExpressions(plan, DuckDbDialect.Instance).Expectations;
+        foreach (var index in expectations.SqlChecks)
+        {
+            try
+            {
+                connection.Execute(expectations.Probe(index), cancellationToken);
+            }
+            catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw TransformPlanner.SpecError(
+                    $"Expectation '{expectations.All[index].Name}': its sql does not apply to the run's columns ({string.Join(", ", plan.Columns.Select(c => c.Name))}): " +
+                    $"{e.Message.Split(Environment.NewLine)[0]}");
+            }
         }
     }
 

@@ -74,7 +74,13 @@ internal sealed class DuckDbSql(TransformPlan plan)
 
     /// <summary>One row: the rows checked, then per expectation its failures and an example (<see cref="ExpectationExpressions.Tally"/>).</summary>
     public string ExpectationTally() =>
-        $"SELECT {string.Join(",\n  ", _rows.Expectations.Tally(QuoteName(RawTable)))}\nFROM {QuoteName(RawTable)}";
+        $"SELECT {string.Join(",\n  ", _rows.Expectations.Tally(QuoteName(RawTable), TableKeys))}\nFROM {QuoteName(RawTable)}";
+
+    // The primary key's values in the table's files, but for this run's own earlier output (a reprocess replaces it).
+    string? TableKeys(string column) =>
+        plan.Request.TableFiles is { Count: > 0 } files && plan.PrimaryKey.Count == 1 && ReservedColumns.Names.Equals(plan.PrimaryKey[0].Name, column)
+            ? $"read_parquet([{string.Join(", ", files.Select(LiteralOf))}], union_by_name = true) WHERE CAST({QuoteName(ReservedColumns.RunId)} AS VARCHAR) <> {LiteralOf(plan.Request.RunId)}"
+            : null;
 
     /// <summary>Unstages one file's rows: it is quarantined whole after all.</summary>
     public static string DeleteRaw(string sourceKey) =>

@@ -43,6 +43,16 @@ internal sealed class ExpectationExpressions(TransformPlan plan, SqlDialect dial
         return $"SELECT {string.Join(", ", staged)}\nFROM (\nSELECT {string.Join(", ", typed)}\nFROM (\n{rawSelect}\n) AS {dialect.Quote(TypedAlias)}\n) AS {dialect.Quote(TypedAlias + "_rows")}";
     }
 
+    /// <summary>
+    /// A query that only binds the <c>sql</c> expectation at <paramref name="index"/> over a row of the run's columns
+    /// (typed, NULL): it fails, naming the problem, when the expression is not valid over them.
+    /// </summary>
+    public string Probe(int index)
+    {
+        var row = plan.Columns.Select(c => $"CAST(NULL AS {dialect.TargetType(c)}) AS {dialect.Quote(c.Name)}");
+        return $"SELECT coalesce(NOT ({((SqlCheck)All[index].Check).Expression}), false) FROM (SELECT {string.Join(", ", row)}) AS {dialect.Quote(TypedAlias)} LIMIT 0";
+    }
+
     /// <summary>True (never NULL) when the row fails the row check at <paramref name="index"/>; a NULL value fails only notNull.</summary>
     public string Fails(int index) => All[index].Check switch
     {
@@ -73,7 +83,11 @@ internal sealed class ExpectationExpressions(TransformPlan plan, SqlDialect dial
     /// fit the schema), then per expectation its failures and an example (for freshness the newest time, in seconds
     /// since 1970, among the rows to be written; rowCount is judged on the rows written, so NULLs).
     /// </summary>
-    public List<string> Tally(string table)
+    /// <param name="tableKeys">
+    /// For a <c>unique</c> expectation on the primary key: a relation of the keys the table already has (its
+    /// earlier runs' rows); a row whose key is there fails too. Null where the table is not at hand (Spark).
+    /// </param>
+    public List<string> Tally(string table, Func<string, string?>? tableKeys = null)
     {
         var fits = $"NOT ({rows.SchemaBad()})";
         var items = new List<string> { $"CAST(sum(CASE WHEN {fits} THEN 1 ELSE 0 END) AS BIGINT)" };
@@ -83,8 +97,20 @@ internal sealed class ExpectationExpressions(TransformPlan plan, SqlDialect dial
             {
                 case UniqueCheck c:
                     var value = Value(c.Column);
-                    items.Add($"count(CASE WHEN {fits} THEN {value} END) - count(DISTINCT CASE WHEN {fits} THEN {value} END)");
-                    items.Add($"(SELECT {Shown(c.Column)} FROM {table} WHERE {fits} AND {value} IS NOT NULL GROUP BY {value} HAVING count(*) > 1 LIMIT 1)");
+                    var twice = $"(SELECT {Shown(c.Column)} FROM {table} WHERE {fits} AND {value} IS NOT NULL GROUP BY {value} HAVING count(*) > 1 LIMIT 1)";
+                    var failed = $"count(CASE WHEN {fits} THEN {value} END) - count(DISTINCT CASE WHEN {fits} THEN {value} END)";
+                    if (tableKeys?.Invoke(c.Column) is { } keys)
+                    {
+                        var known = $"{value} IN (SELECT {dialect.Quote(c.Column)} FROM {keys})";
+                        items.Add($"{failed} + CAST(sum(CASE WHEN {fits} AND {known} THEN 1 ELSE 0 END) AS BIGINT)");
+                        items.Add($"coalesce({twice}, min(CASE WHEN {fits} AND {known} THEN concat({Shown(c.Column)}, {dialect.Literal(" is in the table already")}) END))");
+                    }
+                    else
+                    {
+                        items.Add(failed);
+                        items.Add(twice);
+                    }
+
                     break;
                 case FreshnessCheck c:
                     items.Add($"max(CASE WHEN NOT ({rows.Bad()}) THEN {EpochSeconds(c.Column)} END)");

@@ -130,6 +130,37 @@ public sealed class ExpectationTests : IDisposable
         Assert.Equal([(6L, 6L), (6L, 0L)], result.Expectations.Select(e => (e.Checked, e.Failed)));
     }
 
+    [Fact]
+    public async Task ASqlExpectationNamingAColumnTheDataLacks_FailsTheRun_NamingIt()
+    {
+        var error = await Assert.ThrowsAsync<TransformException>(() => RunAsync(new ExpectationDefinition { Name = "tipped", Action = "warn", Sql = "tips > 0" }));
+
+        Assert.False(error.Transient);
+        Assert.StartsWith("Expectation 'tipped': its sql does not apply to the run's columns (trip_id, pickup_at, fare, tip, zone, payment): ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"tips\" not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UniqueOnThePrimaryKey_CountsKeysTheTableHasFromEarlierRuns()
+    {
+        var table = _folder["table"];
+        Directory.CreateDirectory(table);
+        _lake.Execute($"COPY (SELECT * FROM (VALUES (1, 'run-0'), (3, 'run-0'), (2, 'run-1')) AS t(trip_id, _run_id)) TO '{Path.Combine(table, "t.parquet")}'");
+        var spec = Specs.Spec(new DatasetDefinition
+        {
+            Format = "csv",
+            PrimaryKey = ["trip_id"],
+            Expectations = [new() { Name = "new_trips_only", Action = "warn", Unique = "trip_id" }],
+        });
+        // run-1 is this run: its own earlier output (a reprocess replaces it) is not "the table already".
+        var request = Specs.Request(spec, _folder, [_folder.Write("trips.csv", Trips)]) with { TableFiles = [Path.Combine(table, "t.parquet")] };
+
+        var result = await new DuckDbTransformEngine().RunAsync(request);
+
+        var unique = Assert.Single(result.Expectations);
+        Assert.Equal((6L, 3L, "trip_id = '5'"), (unique.Checked, unique.Failed, unique.Example));
+    }
+
     public void Dispose()
     {
         _lake.Dispose();
