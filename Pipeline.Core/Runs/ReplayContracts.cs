@@ -7,6 +7,7 @@ public sealed record SetAsideCounts(int Files, long Rows, long Lines)
 {
     public static readonly SetAsideCounts None = new(0, 0, 0);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Any => Files > 0 || Rows > 0 || Lines > 0;
 
     public SetAsideCounts Plus(SetAsideCounts other) => new(Files + other.Files, Rows + other.Rows, Lines + other.Lines);

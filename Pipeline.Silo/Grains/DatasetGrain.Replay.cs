@@ -85,7 +85,9 @@ public sealed partial class DatasetGrain
             var run = State.Runs.FirstOrDefault(r => r.RunId == item.RunId);
             var ended = item.Started && run?.State is RunState.Succeeded or RunState.Failed;
             var state = item.Skipped is not null ? "Skipped" : !item.Started ? "Queued" : run?.State.ToString() ?? "Gone";
-            runs.Add(new ReplayRunInfo(item.RunId, item.Retry ? "retry" : "reprocess", state, item.Before, ended ? SetAside(run!) : null, item.Skipped));
+            // A reprocess that failed left the run's earlier output in the table: what it set aside is as before.
+            var after = !ended ? null : run!.State == RunState.Failed && !item.Retry ? item.Before : SetAside(run);
+            runs.Add(new ReplayRunInfo(item.RunId, item.Retry ? "retry" : "reprocess", state, item.Before, after, item.Skipped));
         }
 
         var cameBack = runs.Where(r => r.After is not null).Aggregate(SetAsideCounts.None, (sum, r) => sum.Plus(r.Before.Minus(r.After!)));

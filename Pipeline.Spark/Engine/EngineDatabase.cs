@@ -8,7 +8,7 @@ namespace Pipeline.Spark.Engine;
 
 /// <summary>
 /// Opens the fresh in-memory DuckDB of one attempt, sandboxed: only the input files' folders, the output
-/// and quarantine folders and the spill folder are reachable, and the configuration is locked so the
+/// and quarantine folders, the spill folder and the table files a request names are reachable, and the configuration is locked so the
 /// generated SQL cannot widen that.
 /// </summary>
 internal static class EngineDatabase
@@ -39,7 +39,8 @@ internal static class EngineDatabase
             // DuckDB 1.5.6 matches allowed_directories as prefixes ending in '/', so COPY ... TO 'dir'
             // (a partitioned write names the folder itself) also needs the folder as an allowed path.
             AllowedDirectories = directories.Select(d => d + Path.DirectorySeparatorChar).ToList(),
-            AllowedPaths = directories,
+            // The table's files (a unique expectation reads its keys) are allowed one by one: their folders hold other runs' output.
+            AllowedPaths = [.. directories, .. request.TableFiles ?? []],
             Options = options,
         });
     }

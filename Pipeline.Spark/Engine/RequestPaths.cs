@@ -15,5 +15,6 @@ internal static class RequestPaths
         OutputDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.OutputDir)),
         QuarantineDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.QuarantineDir)),
         TempDir = request.TempDir is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.TempDir)),
+        TableFiles = request.TableFiles?.Select(Path.GetFullPath).ToList(),
     };
 }
