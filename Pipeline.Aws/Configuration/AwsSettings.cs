@@ -14,7 +14,7 @@ public sealed class AwsSettings
 {
     readonly IReadOnlyDictionary<string, string?> endpoints;
 
-    /// <summary>Settings with an explicit region, endpoints by service id (S3, SQS, DYNAMODB) and optional credentials.</summary>
+    /// <summary>Settings with an explicit region, endpoints by service id (S3, SQS, DYNAMODB, GLUE, EMR, ATHENA) and optional credentials.</summary>
     public AwsSettings(RegionEndpoint region, IReadOnlyDictionary<string, string?> endpoints, AWSCredentials? credentials = null)
     {
         Region = region;
@@ -45,7 +45,7 @@ public sealed class AwsSettings
         if (!string.Equals(configuration["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"], "true", StringComparison.OrdinalIgnoreCase))
         {
             endpoints[""] = NonEmpty(configuration["AWS_ENDPOINT_URL"]);
-            foreach (var service in new[] { "S3", "SQS", "DYNAMODB" })
+            foreach (var service in new[] { "S3", "SQS", "DYNAMODB", "GLUE", "EMR", "ATHENA" })
             {
                 endpoints[service] = NonEmpty(configuration["AWS_ENDPOINT_URL_" + service]);
             }
