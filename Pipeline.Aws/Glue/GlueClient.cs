@@ -20,17 +20,17 @@ public sealed class GlueClient(AwsJsonClient client)
     ];
 
     public Task CreateDatabaseAsync(DatabaseInput database, CancellationToken cancellationToken) =>
-        client.SendAsync<CreateDatabaseRequest, Empty>("CreateDatabase", new CreateDatabaseRequest(database), cancellationToken);
+        client.SendAsync<CreateDatabaseRequest, NoOutput>("CreateDatabase", new CreateDatabaseRequest(database), cancellationToken);
 
     public async Task<Database?> GetDatabaseAsync(string name, CancellationToken cancellationToken) =>
         await NotFoundAsNull(() => client.SendAsync<GetDatabaseRequest, GetDatabaseResponse>("GetDatabase", new GetDatabaseRequest(name), cancellationToken))
             is { } response ? response.Database : null;
 
     public Task UpdateDatabaseAsync(DatabaseInput database, CancellationToken cancellationToken) =>
-        client.SendAsync<UpdateDatabaseRequest, Empty>("UpdateDatabase", new UpdateDatabaseRequest(database.Name, database), cancellationToken);
+        client.SendAsync<UpdateDatabaseRequest, NoOutput>("UpdateDatabase", new UpdateDatabaseRequest(database.Name, database), cancellationToken);
 
     public Task CreateTableAsync(string database, TableInput table, CancellationToken cancellationToken) =>
-        client.SendAsync<CreateTableRequest, Empty>("CreateTable", new CreateTableRequest(database, table), cancellationToken);
+        client.SendAsync<CreateTableRequest, NoOutput>("CreateTable", new CreateTableRequest(database, table), cancellationToken);
 
     public async Task<Table?> GetTableAsync(string database, string name, CancellationToken cancellationToken) =>
         await NotFoundAsNull(() => client.SendAsync<GetTableRequest, GetTableResponse>("GetTable", new GetTableRequest(database, name), cancellationToken))
@@ -38,7 +38,7 @@ public sealed class GlueClient(AwsJsonClient client)
 
     /// <summary>Replaces the table's definition; Glue keeps the previous one as a table version.</summary>
     public Task UpdateTableAsync(string database, TableInput table, CancellationToken cancellationToken) =>
-        client.SendAsync<UpdateTableRequest, Empty>("UpdateTable", new UpdateTableRequest(database, table), cancellationToken);
+        client.SendAsync<UpdateTableRequest, NoOutput>("UpdateTable", new UpdateTableRequest(database, table), cancellationToken);
 
     /// <summary>Adds partitions in batches of <see cref="MaxBatch"/>; returns those Glue refused (an existing one among them).</summary>
     public async Task<List<PartitionError>> BatchCreatePartitionAsync(string database, string table, IReadOnlyList<PartitionInput> partitions,

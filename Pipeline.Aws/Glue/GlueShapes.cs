@@ -65,5 +65,3 @@ public sealed record GetPartitionsResponse(List<Partition>? Partitions, string? 
 public sealed record BatchDeletePartitionRequest(string DatabaseName, string TableName, List<PartitionValueList> PartitionsToDelete, string? CatalogId = null);
 
 public sealed record BatchDeletePartitionResponse(List<PartitionError>? Errors);
-
-public sealed record Empty;

@@ -13,3 +13,6 @@ public sealed record AwsJsonService(string Name, string ServiceId, string Target
     public static readonly AwsJsonService Emr = new("EMR", "EMR", "ElasticMapReduce", "elasticmapreduce", "elasticmapreduce");
     public static readonly AwsJsonService Athena = new("Athena", "ATHENA", "AmazonAthena", "athena", "athena");
 }
+
+/// <summary>The answer of an operation whose output has no member the client reads.</summary>
+public sealed record NoOutput;
