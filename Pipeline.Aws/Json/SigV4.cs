@@ -16,25 +16,25 @@ public static class SigV4
     /// The canonical request: method, path (each segment URI-encoded), sorted query, lower-cased headers with
     /// trimmed values (sequential spaces folded), the signed header names, and the payload's SHA-256.
     /// </summary>
-    public static string CanonicalRequest(string method, string path, string query, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> payload)
-    {
-        var canonicalHeaders = CanonicalHeaders(headers);
-        return string.Join('\n',
+    public static string CanonicalRequest(string method, string path, string query, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> payload) =>
+        CanonicalRequest(method, path, query, CanonicalHeaders(headers), payload);
+
+    static string CanonicalRequest(string method, string path, string query, List<KeyValuePair<string, string>> canonicalHeaders, ReadOnlySpan<byte> payload) =>
+        string.Join('\n',
             method,
             CanonicalPath(path),
             CanonicalQuery(query),
             string.Concat(canonicalHeaders.Select(h => $"{h.Key}:{h.Value}\n")),
             SignedHeaders(canonicalHeaders),
             Convert.ToHexStringLower(SHA256.HashData(payload)));
-    }
 
     /// <summary>The <c>Authorization</c> header value for a request signed at <paramref name="signedAt"/> (UTC).</summary>
     public static string Authorization(ImmutableCredentials credentials, string region, string service, DateTime signedAt, string method, string path,
         string query, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> payload)
     {
-        var list = headers.ToList();
-        var canonical = CanonicalRequest(method, path, query, list, payload);
-        return AWS4Signer.ComputeSignature(credentials, region, signedAt, service, SignedHeaders(CanonicalHeaders(list)), canonical).ForAuthorizationHeader;
+        var canonicalHeaders = CanonicalHeaders(headers);
+        var canonical = CanonicalRequest(method, path, query, canonicalHeaders, payload);
+        return AWS4Signer.ComputeSignature(credentials, region, signedAt, service, SignedHeaders(canonicalHeaders), canonical).ForAuthorizationHeader;
     }
 
     /// <summary><c>20150830T123600Z</c>: the form of <c>X-Amz-Date</c>.</summary>

@@ -46,7 +46,7 @@ public sealed record TransformResult(
 public sealed record SourceReport(string SourceKey, CsvDialect? Dialect, long RowsRead, IReadOnlyList<SetAside> SetAside, string? Quarantined = null);
 
 /// <summary>Lines or rows of one file set aside for one reason.</summary>
-/// <param name="Kind"><c>line</c>: malformed, so never a row; <c>row</c>: read, but a value did not fit the schema.</param>
+/// <param name="Kind"><c>line</c>: malformed, so never a row; <c>row</c>: read, but a value did not fit the schema or an expectation dropped it.</param>
 /// <param name="Reason">For lines the problem (<c>has 1 field where 2 are expected</c>); for rows one row's reason.</param>
 /// <param name="FirstLine">The first such line (lines only).</param>
 [GenerateSerializer, Alias("pipeline.SetAside")]

@@ -51,6 +51,13 @@ public sealed partial class CatalogStore
         return sources;
     }
 
+    /// <summary>One table with its files, or null when there is none of that name.</summary>
+    public async Task<TableSource?> SourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return (await ReadSourceAsync(connection, name, cancellationToken))?.Source;
+    }
+
     static async Task<((string Kind, string Dataset, DateTimeOffset UpdatedAt) Summary, TableSource Source)?> ReadSourceAsync(
         SqliteConnection connection, string name, CancellationToken cancellationToken)
     {

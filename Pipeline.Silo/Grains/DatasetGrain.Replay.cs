@@ -1,13 +1,12 @@
 using Pipeline.Core.Grains;
 using Pipeline.Core.Runs;
-using Pipeline.Silo.Stages;
 
 namespace Pipeline.Silo.Grains;
 
 /// <summary>
 /// Replay: after the user fixed the definition, every run that set something aside is read again with it, one run
 /// at a time (a succeeded run reprocessed, so its new output replaces the old and nothing doubles; a failed run
-/// retried). The replay is kept in the state, so it carries on after a restart.
+/// retried). The queue is kept in the persisted state.
 /// </summary>
 public sealed partial class DatasetGrain
 {
@@ -50,27 +49,18 @@ public sealed partial class DatasetGrain
         {
             item.Skipped = run is null ? "the run is no longer kept" : $"the run is {run.State}";
         }
-        else if (!item.Retry && await LostAsync(run, cancellationToken) is { } lost)
+        else if (!item.Retry && await MarkReprocessedAsync(run, cancellationToken) is { } lost)
         {
             item.Skipped = $"reading it again would drop the rows of {lost}";
         }
         else
         {
-            if (!item.Retry)
-            {
-                run.Reprocessed++;
-                run.Stage = Stage.Transform;
-            }
-
             item.Started = true;
             Restart(run);
         }
 
         await PersistAsync();
     }
-
-    async Task<string?> LostAsync(RunRecord run, CancellationToken cancellationToken) =>
-        (await RunInputs.ResolveAsync(services.Arrivals, services.Lake, Id, run.RunId, download: false, cancellationToken)).Lost(SkippedFiles(run.Quarantined));
 
     // A failed run landed none of its files.
     static SetAsideCounts SetAside(RunRecord run) => run.State == RunState.Failed

@@ -111,18 +111,29 @@ public sealed partial class DatasetGrain(
         }
 
         RequireIdle();
-        // Refused before anything changes when the run's raw content is gone: its rows would leave the table.
-        var inputs = await RunInputs.ResolveAsync(services.Arrivals, services.Lake, Id, runId, download: false, cancellationToken);
-        if (inputs.Lost(SkippedFiles(run.Quarantined)) is { } lost)
+        if (await MarkReprocessedAsync(run, cancellationToken) is { } lost)
         {
             throw new GrainException(GrainErrorKind.Conflict,
                 $"Run {runId} cannot be reprocessed without dropping rows: {lost}. The table keeps the run's output.");
         }
 
-        run.Reprocessed++;
-        run.Stage = Stage.Transform;
         return await RestartAsync(run, cancellationToken);
     });
+
+    // A succeeded run made ready to be read again from its transform; refused before anything changes (with what
+    // would be lost) when its raw content is gone, since its rows would leave the table.
+    async Task<string?> MarkReprocessedAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var inputs = await RunInputs.ResolveAsync(services.Arrivals, services.Lake, Id, run.RunId, download: false, cancellationToken);
+        if (inputs.Lost(SkippedFiles(run.Quarantined)) is { } lost)
+        {
+            return lost;
+        }
+
+        run.Reprocessed++;
+        run.Stage = Stage.Transform;
+        return null;
+    }
 
     // A run started again (retry, reprocess): a fresh attempt budget and a new root span.
     async Task<RunStarted> RestartAsync(RunRecord run, CancellationToken cancellationToken)

@@ -118,18 +118,15 @@ public sealed class TransformStage(
             "Each line is kept in the quarantine folder with its _line, _reason and _text; the files' other lines landed";
     }
 
-    // "3201 rows did not fit the schema: 3201 rows like Release Date: 'Jun 12 1998' is not DATE; each row is kept with its _reason".
+    // "3201 rows were set aside: 3201 rows like Release Date: 'Jun 12 1998' is not DATE; ...": each example says why
+    // (a value that does not fit, or "expectation 'x' failed").
     static string RowsReason(TransformResult result)
     {
         var faults = result.RowFaults ?? [];
         var shown = faults.Take(3).Select(f => $"{f.Rows} {(f.Rows == 1 ? "row" : "rows")} like {f.Example}");
         var more = faults.Count > 3 ? $"; {faults.Count - 3} more kinds" : "";
         var detail = faults.Count == 0 ? "" : $": {string.Join("; ", shown)}{more}";
-        // Rows an expectation dropped are set aside too, and their examples name the expectation.
-        var why = faults.Any(f => f.Example.StartsWith("expectation '", StringComparison.Ordinal))
-            ? faults.All(f => f.Example.StartsWith("expectation '", StringComparison.Ordinal)) ? "failed an expectation" : "did not fit the schema or failed an expectation"
-            : "did not fit the schema";
-        return $"{result.RowsQuarantined} {(result.RowsQuarantined == 1 ? "row" : "rows")} {why}{detail}. " +
+        return $"{result.RowsQuarantined} {(result.RowsQuarantined == 1 ? "row was" : "rows were")} set aside{detail}. " +
             "Each row is kept in the quarantine folder with its _reason";
     }
 
@@ -142,7 +139,7 @@ public sealed class TransformStage(
     {
         var spec = work.Spec;
         if (spec.PrimaryKey is not [var key] || spec.Expectations?.Any(e => e.Check is Core.Expectations.UniqueCheck u && string.Equals(u.Column, key, StringComparison.OrdinalIgnoreCase)) != true
-            || (await catalog.SourcesAsync(cancellationToken)).FirstOrDefault(t => t.Name == work.Dataset) is not { Keys.Count: > 0 } table)
+            || await catalog.SourceAsync(work.Dataset, cancellationToken) is not { Keys.Count: > 0 } table)
         {
             return null;
         }

@@ -68,7 +68,8 @@ internal sealed class TransformRun(DuckDBConnection connection, TransformRequest
         var plan = TransformPlanner.Plan(request, usable);
         CheckSqlExpectations(plan);
         Run("Preparing", new DuckDbSql(plan).CreateSourceFileType());
-        if (!plan.Dedupe && !new DuckDbSql(plan).HasExpectations && plan.Sources.Count <= MaxDirectFiles && TryDirect(new DuckDbSql(plan), quarantined) is { } result)
+        // Expectations are judged over staged rows before anything is written, so they need the Staged strategy.
+        if (!plan.Dedupe && request.Spec.Expectations is not { Count: > 0 } && plan.Sources.Count <= MaxDirectFiles && TryDirect(new DuckDbSql(plan), quarantined) is { } result)
         {
             return result;
         }

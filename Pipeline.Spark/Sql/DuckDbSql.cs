@@ -66,8 +66,7 @@ internal sealed class DuckDbSql(TransformPlan plan)
         $"INSERT INTO {QuoteName(RawTable)}\n{Checked(_sources.Raw(source, read, rowOffset))}";
 
     // The file's rows with the sql expectations judged over their typed values.
-    string Checked(string raw) => _rows.Expectations.WithSqlChecks(raw,
-        plan.Dedupe ? [ReservedColumns.SourceFile, ReservedColumns.Arrival, ReservedColumns.Row] : [ReservedColumns.SourceFile]);
+    string Checked(string raw) => _rows.Expectations.WithSqlChecks(raw);
 
     /// <summary>True when the dataset has expectations: the run is staged so they can be judged before anything is written.</summary>
     public bool HasExpectations => _rows.Expectations.All.Count > 0;

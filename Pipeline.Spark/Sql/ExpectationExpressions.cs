@@ -24,10 +24,10 @@ internal sealed class ExpectationExpressions(TransformPlan plan, SqlDialect dial
 
     /// <summary>
     /// A file's raw select with a column per <c>sql</c> expectation: the expression sees the row's columns typed
-    /// (the table's types), while the raw values are staged as read. <paramref name="passThrough"/> are the
-    /// lineage columns after the data columns.
+    /// (the table's types), while the raw values are staged as read, with the lineage and dedupe-order columns
+    /// after them as the raw select has them.
     /// </summary>
-    public string WithSqlChecks(string rawSelect, IReadOnlyList<string> passThrough)
+    public string WithSqlChecks(string rawSelect)
     {
         var sql = SqlChecks.ToList();
         if (sql.Count == 0)
@@ -35,11 +35,12 @@ internal sealed class ExpectationExpressions(TransformPlan plan, SqlDialect dial
             return rawSelect;
         }
 
+        string[] passThrough = plan.Dedupe ? [ReservedColumns.SourceFile, ReservedColumns.Arrival, ReservedColumns.Row] : [ReservedColumns.SourceFile];
         var typed = plan.Columns.Select((c, i) => $"{rows.Value(c)} AS {dialect.Quote(c.Name)}, {dialect.Quote(c.Name)} AS {dialect.Quote(Raw(i))}")
             .Concat(passThrough.Select(dialect.Quote));
         var staged = plan.Columns.Select((c, i) => $"{dialect.Quote(Raw(i))} AS {dialect.Quote(c.Name)}")
             .Concat(passThrough.Select(dialect.Quote))
-            .Concat(sql.Select(i => $"coalesce(NOT ({((SqlCheck)All[i].Check).Expression}), false) AS {dialect.Quote(SqlColumn(i))}"));
+            .Concat(sql.Select(i => $"{SqlFails(i)} AS {dialect.Quote(SqlColumn(i))}"));
         return $"SELECT {string.Join(", ", staged)}\nFROM (\nSELECT {string.Join(", ", typed)}\nFROM (\n{rawSelect}\n) AS {dialect.Quote(TypedAlias)}\n) AS {dialect.Quote(TypedAlias + "_rows")}";
     }
 
@@ -50,8 +51,11 @@ internal sealed class ExpectationExpressions(TransformPlan plan, SqlDialect dial
     public string Probe(int index)
     {
         var row = plan.Columns.Select(c => $"CAST(NULL AS {dialect.TargetType(c)}) AS {dialect.Quote(c.Name)}");
-        return $"SELECT coalesce(NOT ({((SqlCheck)All[index].Check).Expression}), false) FROM (SELECT {string.Join(", ", row)}) AS {dialect.Quote(TypedAlias)} LIMIT 0";
+        return $"SELECT {SqlFails(index)} FROM (SELECT {string.Join(", ", row)}) AS {dialect.Quote(TypedAlias)} LIMIT 0";
     }
+
+    // The user's expression turned into "fails" (never NULL) over the typed row.
+    string SqlFails(int index) => $"coalesce(NOT ({((SqlCheck)All[index].Check).Expression}), false)";
 
     /// <summary>True (never NULL) when the row fails the row check at <paramref name="index"/>; a NULL value fails only notNull.</summary>
     public string Fails(int index) => All[index].Check switch

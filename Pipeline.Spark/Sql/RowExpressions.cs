@@ -59,11 +59,7 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
         [.. SchemaChecks(), .. Expectations.All.Select((e, i) => (e, i)).Where(x => x.e.Action == Core.Expectations.ExpectationAction.Drop).Select(x => Expectations.Drop(x.i))];
 
     /// <summary>True for rows that do not fit the schema: they are not judged by expectations.</summary>
-    public string SchemaBad()
-    {
-        var checks = SchemaChecks();
-        return checks.Count == 0 ? "false" : string.Join(" OR ", checks.Select(c => c.Predicate));
-    }
+    public string SchemaBad() => AnyOf(SchemaChecks());
 
     // A value that does not convert, a partition without a value, a primary key that is NULL.
     List<RowCheck> SchemaChecks()
@@ -95,11 +91,9 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
     }
 
     /// <summary>True for rows to quarantine.</summary>
-    public string Bad()
-    {
-        var checks = Checks();
-        return checks.Count == 0 ? "false" : string.Join(" OR ", checks.Select(c => c.Predicate));
-    }
+    public string Bad() => AnyOf(Checks());
+
+    static string AnyOf(IReadOnlyList<RowCheck> checks) => checks.Count == 0 ? "false" : string.Join(" OR ", checks.Select(c => c.Predicate));
 
     /// <summary>All failed checks of a row, separated by "; ".</summary>
     public string Reason()

@@ -100,8 +100,7 @@ internal sealed class SparkSql(TransformPlan plan)
 
         var from = $"SELECT {string.Join(", ", columns)}\nFROM {QuoteName(SparkReads.ViewName(source.Index))} AS {QuoteName(SourceAlias)}";
         var raw = SparkReads.HasLines(source) ? $"{from}\nWHERE {QuoteName(SparkReads.CorruptRecord)} IS NULL AND {IsKept(source)}" : from;
-        return _rows.Expectations.WithSqlChecks(raw,
-            plan.Dedupe ? [ReservedColumns.SourceFile, ReservedColumns.Arrival, ReservedColumns.Row] : [ReservedColumns.SourceFile]);
+        return _rows.Expectations.WithSqlChecks(raw);
     }
 
     // One file's good and malformed lines, a row of the line counts.

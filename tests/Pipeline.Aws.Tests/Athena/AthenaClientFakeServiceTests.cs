@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Amazon;
-using Amazon.Runtime;
-using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Aws.Athena;
-using Pipeline.Aws.Configuration;
 using Pipeline.Aws.Json;
 using Pipeline.Aws.Tests.Support;
 
@@ -15,16 +12,9 @@ public sealed class AthenaClientFakeServiceTests
     static readonly AwsModel Model = AwsModel.Load("athena");
     readonly ImmediateDelays _delays = new();
 
-    AthenaClient Client(FakeJsonService fake) => new(new AwsJsonClient(new HttpClient(),
-        new AwsSettings(RegionEndpoint.USEast1, new Dictionary<string, string?> { ["ATHENA"] = fake.Url.ToString() }, new BasicAWSCredentials("AKIDTEST", "secret")),
-        AwsJsonService.Athena, _delays, NullLogger.Instance));
+    AthenaClient Client(FakeJsonService fake) => new(FakeClients.For(fake, AwsJsonService.Athena, RegionEndpoint.USEast1, _delays));
 
-    static string Answer(string operation)
-    {
-        var output = Model.SampleOutput(operation).AsObject();
-        output.Remove("NextToken");
-        return output.ToJsonString();
-    }
+    static string Answer(string operation) => Model.LastPage(operation, "NextToken");
 
     [Fact]
     public async Task EveryOperation_SendsARequestAthenasModelAccepts_SignedForAthena()
@@ -69,19 +59,7 @@ public sealed class AthenaClientFakeServiceTests
         Assert.Empty(fake.Requests);
     }
 
-    public static TheoryData<string, string> ModelErrors()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var operation in AthenaClient.Operations)
-        {
-            foreach (var error in Model.Errors(operation))
-            {
-                data.Add(operation, error);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ModelErrors() => Model.ErrorCases(AthenaClient.Operations);
 
     [Theory]
     [MemberData(nameof(ModelErrors))]

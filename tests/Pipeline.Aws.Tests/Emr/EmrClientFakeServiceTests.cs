@@ -1,7 +1,4 @@
 using Amazon;
-using Amazon.Runtime;
-using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Aws.Configuration;
 using Pipeline.Aws.Emr;
 using Pipeline.Aws.Json;
 using Pipeline.Aws.Tests.Support;
@@ -14,16 +11,9 @@ public sealed class EmrClientFakeServiceTests
     static readonly AwsModel Model = AwsModel.Load("emr");
     readonly ImmediateDelays _delays = new();
 
-    EmrClient Client(FakeJsonService fake) => new(new AwsJsonClient(new HttpClient(),
-        new AwsSettings(RegionEndpoint.EUCentral1, new Dictionary<string, string?> { ["EMR"] = fake.Url.ToString() }, new BasicAWSCredentials("AKIDTEST", "secret")),
-        AwsJsonService.Emr, _delays, NullLogger.Instance));
+    EmrClient Client(FakeJsonService fake) => new(FakeClients.For(fake, AwsJsonService.Emr, RegionEndpoint.EUCentral1, _delays));
 
-    static string Answer(string operation)
-    {
-        var output = Model.SampleOutput(operation).AsObject();
-        output.Remove("Marker");
-        return output.ToJsonString();
-    }
+    static string Answer(string operation) => Model.LastPage(operation, "Marker");
 
     static StepConfig SparkStep() => new("pipeline trips run-000007 attempt-1",
         new HadoopJarStepConfig("command-runner.jar", ["spark-submit", "s3://lake/pipeline/driver.py", "s3://lake/runs/trips/run-000007/manifest.json"]));
@@ -78,19 +68,7 @@ public sealed class EmrClientFakeServiceTests
         Assert.Equal("STARTING", Assert.Single(clusters).Status!.State);
     }
 
-    public static TheoryData<string, string> ModelErrors()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var operation in EmrClient.Operations)
-        {
-            foreach (var error in Model.Errors(operation))
-            {
-                data.Add(operation, error);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ModelErrors() => Model.ErrorCases(EmrClient.Operations);
 
     [Theory]
     [MemberData(nameof(ModelErrors))]

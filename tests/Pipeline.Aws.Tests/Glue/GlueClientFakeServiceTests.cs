@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Amazon;
-using Amazon.Runtime;
-using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Aws.Configuration;
 using Pipeline.Aws.Glue;
 using Pipeline.Aws.Json;
 using Pipeline.Aws.Tests.Support;
@@ -20,9 +17,7 @@ public sealed class GlueClientFakeServiceTests
     // Backoff pauses are recorded, not waited for.
     readonly ImmediateDelays _delays = new();
 
-    GlueClient Client(FakeJsonService fake) => new(new AwsJsonClient(new HttpClient(),
-        new AwsSettings(RegionEndpoint.EUWest1, new Dictionary<string, string?> { ["GLUE"] = fake.Url.ToString() }, new BasicAWSCredentials("AKIDTEST", "secret")),
-        AwsJsonService.Glue, _delays, NullLogger.Instance));
+    GlueClient Client(FakeJsonService fake) => new(FakeClients.For(fake, AwsJsonService.Glue, RegionEndpoint.EUWest1, _delays));
 
     static TableInput Table() => new("trips",
         StorageDescriptor: new StorageDescriptor(
@@ -84,13 +79,7 @@ public sealed class GlueClientFakeServiceTests
         Assert.Equal(["sample-valuestring"], Assert.Single(partitions).Values);
     }
 
-    // A model-shaped answer without a next page (the sample fills NextToken, which would page forever).
-    static string LastPage(string operation)
-    {
-        var output = Model.SampleOutput(operation).AsObject();
-        output.Remove("NextToken");
-        return output.ToJsonString();
-    }
+    static string LastPage(string operation) => Model.LastPage(operation, "NextToken");
 
     [Fact]
     public async Task GetPartitions_ReadsEveryPage()
@@ -115,19 +104,7 @@ public sealed class GlueClientFakeServiceTests
         Assert.Null(await glue.GetDatabaseAsync("lake", default));
     }
 
-    public static TheoryData<string, string> ModelErrors()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var operation in GlueClient.Operations)
-        {
-            foreach (var error in Model.Errors(operation))
-            {
-                data.Add(operation, error);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ModelErrors() => Model.ErrorCases(GlueClient.Operations);
 
     [Theory]
     [MemberData(nameof(ModelErrors))]

@@ -27,6 +27,32 @@ public sealed class AwsModel
     public IReadOnlyList<string> Errors(string operation) =>
         Operation(operation)["errors"]?.AsArray().Select(e => e!["shape"]!.GetValue<string>()).ToList() ?? [];
 
+    /// <summary>(operation, error) for every error the model lists for <paramref name="operations"/>: a theory's cases.</summary>
+    public TheoryData<string, string> ErrorCases(IEnumerable<string> operations)
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var operation in operations)
+        {
+            foreach (var error in Errors(operation))
+            {
+                cases.Add(operation, error);
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>
+    /// A model-shaped answer that is the last page: the sample fills the paging member (<paramref name="token"/>), which
+    /// a client would follow forever.
+    /// </summary>
+    public string LastPage(string operation, string token)
+    {
+        var output = SampleOutput(operation).AsObject();
+        output.Remove(token);
+        return output.ToJsonString();
+    }
+
     /// <summary>Every way <paramref name="body"/> breaks the operation's input shape; empty when it is valid.</summary>
     public List<string> Problems(string operation, JsonElement body)
     {

@@ -176,7 +176,7 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         var runs = await Api.GetAsync("/api/datasets/evolve_csv/runs");
         var rows = runs.AsArray().Select(r => r!["quarantined"]!.AsArray()).Single(q => q.Count > 0).Single()!;
         Assert.Equal(("(rows)", "quarantine/evolve_csv/run-000002/"), (rows["sourceKey"]!.GetValue<string>(), rows["location"]!.GetValue<string>()));
-        Assert.StartsWith("1 row did not fit the schema: 1 row like v: 'abc' is not BIGINT.", rows["reason"]!.GetValue<string>());
+        Assert.StartsWith("1 row was set aside: 1 row like v: 'abc' is not BIGINT.", rows["reason"]!.GetValue<string>());
         var versions = (await Api.GetAsync("/api/tables/evolve_csv"))["versions"]!.AsArray();
         Assert.Equal(2, versions.Count);
         Assert.Contains("added note", versions[1]!["change"]!.GetValue<string>());
