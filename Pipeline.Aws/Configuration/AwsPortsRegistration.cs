@@ -3,12 +3,16 @@ using Amazon.S3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Aws.DynamoDb;
+using Pipeline.Aws.Glue;
+using Pipeline.Aws.Json;
 using Pipeline.Aws.S3;
 using Pipeline.Aws.Sqs;
 using Pipeline.Core.Lake;
 using Pipeline.Core.State;
+using Pipeline.Core.Tables;
 
 namespace Pipeline.Aws.Configuration;
 
@@ -67,6 +71,31 @@ public static class AwsPortsRegistration
 
         services.AddDynamoDb(configuration);
         return services.AddSingleton<IReminderTable, DynamoDbReminderTable>();
+    }
+
+    /// <summary>
+    /// The table catalog: the given local (SQLite) one, or the Glue Data Catalog (<c>Pipeline:Glue:Database</c>) over
+    /// the S3 lake's bucket.
+    /// </summary>
+    public static IServiceCollection AddTableCatalog<TLocalCatalog>(this IServiceCollection services, IConfiguration configuration)
+        where TLocalCatalog : class, ITableCatalog
+    {
+        if (PortSelection.From(configuration).Catalog == CatalogKind.Sqlite)
+        {
+            return services.AddSingleton<ITableCatalog, TLocalCatalog>();
+        }
+
+        services.AddAwsSettings(configuration);
+        services.AddOptions<GlueCatalogOptions>().BindConfiguration(GlueCatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new GlueClient(new AwsJsonClient(new HttpClient(), sp.GetRequiredService<AwsSettings>(), AwsJsonService.Glue,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<GlueClient>())));
+        return services.AddSingleton<ITableCatalog>(sp =>
+        {
+            var s3 = sp.GetRequiredService<IOptions<S3LakeOptions>>().Value;
+            var keys = new S3Keys(s3.KeyPrefix);
+            return new GlueCatalog(sp.GetRequiredService<GlueClient>(), sp.GetRequiredService<IOptions<GlueCatalogOptions>>().Value,
+                folder => $"s3://{s3.Bucket}/{keys.ObjectKey(folder)}", sp.GetRequiredService<TimeProvider>());
+        });
     }
 
     /// <summary>

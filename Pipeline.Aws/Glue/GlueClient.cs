@@ -15,8 +15,8 @@ public sealed class GlueClient(AwsJsonClient client)
     /// <summary>Every operation this client can send (the IAM policy grants exactly these).</summary>
     public static readonly IReadOnlyList<string> Operations =
     [
-        "CreateDatabase", "GetDatabase", "UpdateDatabase", "CreateTable", "GetTable", "UpdateTable",
-        "BatchCreatePartition", "GetPartitions", "BatchDeletePartition",
+        "CreateDatabase", "GetDatabase", "UpdateDatabase", "CreateTable", "GetTable", "GetTables", "UpdateTable",
+        "BatchCreatePartition", "BatchUpdatePartition", "GetPartitions", "BatchDeletePartition",
     ];
 
     public Task CreateDatabaseAsync(DatabaseInput database, CancellationToken cancellationToken) =>
@@ -36,9 +36,30 @@ public sealed class GlueClient(AwsJsonClient client)
         await NotFoundAsNull(() => client.SendAsync<GetTableRequest, GetTableResponse>("GetTable", new GetTableRequest(database, name), cancellationToken))
             is { } response ? response.Table : null;
 
-    /// <summary>Replaces the table's definition; Glue keeps the previous one as a table version.</summary>
-    public Task UpdateTableAsync(string database, TableInput table, CancellationToken cancellationToken) =>
-        client.SendAsync<UpdateTableRequest, NoOutput>("UpdateTable", new UpdateTableRequest(database, table), cancellationToken);
+    /// <summary>Every table of the database (all pages).</summary>
+    public async Task<List<Table>> GetTablesAsync(string database, CancellationToken cancellationToken)
+    {
+        var tables = new List<Table>();
+        string? token = null;
+        do
+        {
+            var page = await client.SendAsync<GetTablesRequest, GetTablesResponse>("GetTables", new GetTablesRequest(database, token), cancellationToken);
+            tables.AddRange(page.TableList ?? []);
+            token = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(token));
+
+        return tables;
+    }
+
+    /// <summary>
+    /// Replaces the table's definition. With <paramref name="versionId"/> Glue refuses the update
+    /// (<c>ConcurrentModificationException</c>) when someone changed the table since that version was read;
+    /// <paramref name="archive"/> keeps the previous definition as a Glue table version.
+    /// </summary>
+    public Task UpdateTableAsync(string database, TableInput table, CancellationToken cancellationToken, string? versionId = null, bool archive = true) =>
+        client.SendAsync<UpdateTableRequest, NoOutput>("UpdateTable",
+            new UpdateTableRequest(database, table, SkipArchive: archive ? null : true, VersionId: versionId), cancellationToken);
 
     /// <summary>Adds partitions in batches of <see cref="MaxBatch"/>; returns those Glue refused (an existing one among them).</summary>
     public async Task<List<PartitionError>> BatchCreatePartitionAsync(string database, string table, IReadOnlyList<PartitionInput> partitions,
@@ -50,6 +71,21 @@ public sealed class GlueClient(AwsJsonClient client)
             var response = await client.SendAsync<BatchCreatePartitionRequest, BatchCreatePartitionResponse>(
                 "BatchCreatePartition", new BatchCreatePartitionRequest(database, table, [.. batch]), cancellationToken);
             errors.AddRange(response.Errors ?? []);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Replaces existing partitions in batches of <see cref="MaxBatch"/>; returns those Glue refused.</summary>
+    public async Task<List<PartitionError>> BatchUpdatePartitionAsync(string database, string table, IReadOnlyList<PartitionInput> partitions,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<PartitionError>();
+        foreach (var batch in partitions.Chunk(MaxBatch))
+        {
+            var response = await client.SendAsync<BatchUpdatePartitionRequest, BatchUpdatePartitionResponse>("BatchUpdatePartition",
+                new BatchUpdatePartitionRequest(database, table, [.. batch.Select(p => new BatchUpdatePartitionRequestEntry(p.Values, p))]), cancellationToken);
+            errors.AddRange((response.Errors ?? []).Select(e => new PartitionError(e.PartitionValueList, e.ErrorDetail)));
         }
 
         return errors;

@@ -51,11 +51,23 @@ public sealed record GetTableRequest(string DatabaseName, string Name, string? C
 
 public sealed record GetTableResponse(Table? Table);
 
+public sealed record GetTablesRequest(string DatabaseName, string? NextToken = null, string? CatalogId = null, string? Expression = null, int? MaxResults = null);
+
+public sealed record GetTablesResponse(List<Table>? TableList, string? NextToken);
+
 public sealed record UpdateTableRequest(string DatabaseName, TableInput TableInput, string? CatalogId = null, bool? SkipArchive = null, string? VersionId = null);
 
 public sealed record BatchCreatePartitionRequest(string DatabaseName, string TableName, List<PartitionInput> PartitionInputList, string? CatalogId = null);
 
 public sealed record BatchCreatePartitionResponse(List<PartitionError>? Errors);
+
+public sealed record BatchUpdatePartitionRequestEntry(List<string> PartitionValueList, PartitionInput PartitionInput);
+
+public sealed record BatchUpdatePartitionRequest(string DatabaseName, string TableName, List<BatchUpdatePartitionRequestEntry> Entries, string? CatalogId = null);
+
+public sealed record BatchUpdatePartitionFailureEntry(List<string>? PartitionValueList = null, ErrorDetail? ErrorDetail = null);
+
+public sealed record BatchUpdatePartitionResponse(List<BatchUpdatePartitionFailureEntry>? Errors);
 
 public sealed record GetPartitionsRequest(string DatabaseName, string TableName, string? Expression = null, string? NextToken = null, int? MaxResults = null,
     string? CatalogId = null);

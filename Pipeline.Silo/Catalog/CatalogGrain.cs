@@ -6,7 +6,7 @@ namespace Pipeline.Silo.Catalog;
 
 /// <summary>Reads the catalog on the silo that takes the call: the catalog store is shared, so any silo answers.</summary>
 [StatelessWorker, GrainType("catalog")]
-public sealed class CatalogGrain(CatalogStore catalog) : Grain, ICatalogGrain
+public sealed class CatalogGrain(ITableCatalog catalog) : Grain, ICatalogGrain
 {
     public Task<IReadOnlyList<TableSummary>> ListTablesAsync(CancellationToken cancellationToken = default) => catalog.ListAsync(cancellationToken);
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Pipeline.Aws.Configuration;
@@ -28,11 +29,11 @@ public static class SiloServices
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
 
-        // --- the Orleans silo; grain state and arrivals in SQLite or DynamoDB (Pipeline:State); the catalog in SQLite; the lake (Pipeline:Lake) ---
+        // --- the Orleans silo; grain state and arrivals in SQLite or DynamoDB (Pipeline:State); the catalog in SQLite or Glue (Pipeline:Catalog); the lake (Pipeline:Lake) ---
         builder.AddOrleansSilo();
         services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
         services.AddGrainState<SqliteGrainStateStore, SqliteArrivalLog>(builder.Configuration);
-        services.AddSingleton<CatalogStore>();
+        services.AddTableCatalog<SqliteCatalog>(builder.Configuration);
         services.AddSingleton(sp => new LakeLayout(sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir));
         services.AddLakeStore(builder.Configuration, sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.DataDir);
 

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Pipeline.Core.Lake;
 using DuckDB.NET.Data;
 using Pipeline.Spark.DuckDb;

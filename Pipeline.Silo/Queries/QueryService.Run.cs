@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Core.Lake;

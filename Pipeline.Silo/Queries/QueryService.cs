@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Pipeline.Silo.Queries;
 /// slots, with a timeout; the result goes to the lake's <c>query-results/</c> as CSV (for users) and JSON lines.
 /// </summary>
 public sealed partial class QueryService(
-    CatalogStore catalog, ILakeStore lake, IOptions<QueryOptions> options, IOptions<SiloOptions> silo,
+    ITableCatalog catalog, ILakeStore lake, IOptions<QueryOptions> options, IOptions<SiloOptions> silo,
     TimeProvider time, Telemetry.SiloMetrics metrics, ILogger<QueryService> logger)
 {
     /// <summary>The name of the queries' ActivitySource.</summary>

@@ -12,7 +12,7 @@ namespace Pipeline.Silo.Stages;
 /// catalog transaction. Queries read only catalogued files, so no reader ever sees half a run; a
 /// re-executed commit follows the same manifest, so it neither loses nor duplicates a file.
 /// </summary>
-public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore catalog, FaultInjector faults) : IStage
+public sealed class CatalogStage(StagePaths paths, ILakeStore lake, ITableCatalog catalog, FaultInjector faults) : IStage
 {
     /// <inheritdoc />
     public async Task<StageOutcome> RunAsync(StageWork work, CancellationToken cancellationToken = default)
@@ -40,9 +40,9 @@ public sealed class CatalogStage(StagePaths paths, ILakeStore lake, CatalogStore
 
         faults.Hit(FaultPoint.MidCatalog);
         var files = manifest.Files.Select(f => new CatalogFile(f.Key, f.Partition, f.Rows, f.Bytes)).ToList();
-        var columns = Merge(await catalog.ColumnsAsync(work.Dataset, cancellationToken), manifest.Columns);
-        await catalog.CommitRunAsync(work.Dataset, "table", work.Dataset, work.RunId, files, columns,
-            work.Spec.PartitionBy.Select(p => p.Name).ToList(), work.Spec.PrimaryKey, replaceAllFiles: false, cancellationToken);
+        var columns = Merge((await catalog.SourceAsync(work.Dataset, cancellationToken))?.Columns ?? [], manifest.Columns);
+        await catalog.CommitRunAsync(new TableCommit(work.Dataset, "table", work.Dataset, work.RunId, StagePaths.TablePrefix(work.Dataset), files, columns,
+            [.. work.Spec.PartitionBy.Select(p => p.Name)], work.Spec.PrimaryKey), cancellationToken);
 
         // A reprocessed run's earlier files left the table in the commit, so no new query reads them.
         foreach (var key in manifest.Replaces ?? [])

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Microsoft.Extensions.Options;
 using Pipeline.Core.Lake;
 using DuckDB.NET.Data;
@@ -14,7 +15,7 @@ namespace Pipeline.Silo.Stages;
 /// Curate: refreshes the dataset's curated views. Each view is materialized as Parquet under
 /// <c>curated/&lt;view&gt;/</c> and becomes queryable as a table when the catalog switches to the new file.
 /// </summary>
-public sealed class CurateStage(ILakeStore lake, CatalogStore catalog, FaultInjector faults, IOptions<SiloOptions> options) : IStage
+public sealed class CurateStage(ILakeStore lake, ITableCatalog catalog, FaultInjector faults, IOptions<SiloOptions> options) : IStage
 {
     /// <inheritdoc />
     public async Task<StageOutcome> RunAsync(StageWork work, CancellationToken cancellationToken = default)
@@ -24,7 +25,7 @@ public sealed class CurateStage(ILakeStore lake, CatalogStore catalog, FaultInje
             options.Value.ScratchFolder, cancellationToken);
         foreach (var (name, sql) in work.Spec.Views.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            if (await catalog.OwnerAsync(name, cancellationToken) is { } owner && (owner.Kind != "view" || owner.Dataset != work.Dataset))
+            if (tables.FirstOrDefault(t => t.Name == name) is { } owner && (owner.Kind != "view" || owner.Dataset != work.Dataset))
             {
                 throw new StageException($"View '{name}' cannot be created: the name belongs to the {owner.Kind} of dataset '{owner.Dataset}'.", transient: false);
             }
@@ -47,7 +48,8 @@ public sealed class CurateStage(ILakeStore lake, CatalogStore catalog, FaultInje
             var stored = await lake.PutFileAsync(target, key, move: true, cancellationToken);
             faults.Hit(FaultPoint.MidCurate);
             var file = new CatalogFile(key, new Dictionary<string, string>(), rows, stored.Size);
-            await catalog.CommitRunAsync(name, "view", work.Dataset, work.RunId, [file], columns, [], [], replaceAllFiles: true, cancellationToken);
+            await catalog.CommitRunAsync(new TableCommit(name, "view", work.Dataset, work.RunId, StagePaths.CuratedPrefix(name), [file], columns, [], [], ReplaceAllFiles: true),
+                cancellationToken);
             await foreach (var old in lake.ListAsync(StagePaths.CuratedPrefix(name), cancellationToken))
             {
                 if (old.Key != key)

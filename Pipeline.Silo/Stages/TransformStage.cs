@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
 using Pipeline.Core.Transform;
@@ -12,7 +13,7 @@ namespace Pipeline.Silo.Stages;
 /// Nothing becomes visible here; the catalog stage commits.
 /// </summary>
 public sealed class TransformStage(
-    IArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults, Catalog.CatalogStore catalog,
+    IArrivalLog arrivals, StagePaths paths, ILakeStore lake, ITransformEngine engine, FaultInjector faults, ITableCatalog catalog,
     Microsoft.Extensions.Options.IOptions<Hosting.SiloOptions> options) : IStage
 {
     /// <inheritdoc />
@@ -132,7 +133,7 @@ public sealed class TransformStage(
 
     // The table's columns with their types (the planner skips the lineage and partition columns it derives).
     async Task<Dictionary<string, string>> TableTypesAsync(StageWork work, CancellationToken cancellationToken) =>
-        (await catalog.ColumnsAsync(work.Dataset, cancellationToken)).ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
+        ((await catalog.SourceAsync(work.Dataset, cancellationToken))?.Columns ?? []).ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
 
     // Only a unique expectation on the primary key looks at the table: then its files, local.
     async Task<List<string>?> TableFilesAsync(StageWork work, CancellationToken cancellationToken)

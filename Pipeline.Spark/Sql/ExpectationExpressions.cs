@@ -141,7 +141,7 @@ internal sealed class ExpectationExpressions(TransformPlan plan, SqlDialect dial
     public string EpochSeconds(string column) => Planned(column) switch
     {
         { TargetType.IsTemporal: true } c => dialect.EpochSeconds(rows.Value(c)),
-        { TargetType.IsText: true } c => dialect.EpochSeconds(SqlDialect.TryCast(rows.Value(c), dialect.Type(Types.DuckType.Timestamp))),
+        { TargetType.IsText: true } c => dialect.EpochSeconds(SqlDialect.TryCast(rows.Value(c), dialect.Type(DuckType.Timestamp))),
         _ => "NULL",
     };
 

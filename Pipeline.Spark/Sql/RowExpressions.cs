@@ -38,8 +38,8 @@ internal sealed class RowExpressions(TransformPlan plan, SqlDialect dialect)
         var temporal = target.Name == "TIMESTAMP WITH TIME ZONE" ? dialect.UtcWallClock(source)
             : target.IsTemporal ? source
             : plan.Request.Spec.TimestampFormat is { } format && partition.Source.TargetType.IsText
-                ? dialect.ParseTime(source, format, dialect.Type(Types.DuckType.Timestamp), strict: false)
-                : SqlDialect.TryCast(source, dialect.Type(Types.DuckType.Timestamp));
+                ? dialect.ParseTime(source, format, dialect.Type(DuckType.Timestamp), strict: false)
+                : SqlDialect.TryCast(source, dialect.Type(DuckType.Timestamp));
         return dialect.Derive(partition.Transform, temporal);
     }
 

@@ -93,4 +93,44 @@ public sealed class AwsEndToEndTests(AwsEmulators emulators)
         var parquet = (await system.KeysAsync("processed/trips/")).Count(k => k.EndsWith(".parquet", StringComparison.Ordinal));
         Assert.Equal((await system.Api.GetAsync("/api/tables/trips"))["files"]!.GetValue<int>(), parquet);
     }
+
+    [Fact]
+    public async Task CatalogInFakeGlue_TableViewAndPartitionsRegistered_QueriesAndTableRoutesReadGlue()
+    {
+        await using var glue = await FakeGlue.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["Pipeline__Catalog"] = "Glue",
+            ["Pipeline__Glue__Database"] = "lake",
+            ["AWS_ENDPOINT_URL_GLUE"] = glue.Url.ToString(),
+        };
+        await using var system = await AwsSystem.StartAsync(emulators, environment);
+        await system.Api.RegisterAsync("trips", new
+        {
+            format = "csv",
+            schema = new Dictionary<string, string> { ["fare_amount"] = "DECIMAL(10,2)", ["pickup_datetime"] = "TIMESTAMP" },
+            partitionBy = new[] { "vendor_id" },
+            views = new Dictionary<string, string> { ["fares_by_vendor"] = "SELECT vendor_id, sum(fare_amount) AS fares FROM trips GROUP BY 1" },
+        });
+        var (bytes, sum) = SampleData.TripsCsv(0, 300);
+
+        await system.PutRawAsync("trips", "trips.csv", bytes);
+        var status = await system.Api.WaitIdleAsync("trips", 1, Idle);
+
+        Assert.Equal("Succeeded", status["lastRun"]!["state"]!.GetValue<string>());
+        var table = glue.Table("lake", "trips")!;
+        Assert.Equal($"s3://{system.Bucket}/pipeline/processed/trips/", table["StorageDescriptor"]!["Location"]!.GetValue<string>());
+        Assert.Equal("vendor_id", table["PartitionKeys"]![0]!["Name"]!.GetValue<string>());
+        var parquet = (await system.KeysAsync("processed/trips/")).Count(k => k.EndsWith(".parquet", StringComparison.Ordinal));
+        Assert.Equal(parquet, glue.Partitions("lake", "trips").Sum(p => FakeGlue.Files(p).Count));
+        Assert.NotNull(glue.Table("lake", "fares_by_vendor"));
+        var row = Assert.Single(await system.Api.QueryAsync("SELECT count(*), sum(fare_amount) FROM trips"));
+        Assert.Equal((300m, sum), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1])));
+
+        // The Api's catalog routes read Glue.
+        var info = await system.Api.GetAsync("/api/tables/trips");
+        Assert.Equal((300, parquet), (info["rows"]!.GetValue<int>(), info["files"]!.GetValue<int>()));
+        Assert.Equal(["fares_by_vendor", "trips"], (await system.Api.GetAsync("/api/tables")).AsArray().Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Empty(glue.Problems);
+    }
 }

@@ -38,8 +38,10 @@ public sealed class GlueClientFakeServiceTests
         await glue.UpdateDatabaseAsync(new DatabaseInput("lake", Parameters: new() { ["owner"] = "pipeline" }), default);
         await glue.CreateTableAsync("lake", Table(), default);
         await glue.GetTableAsync("lake", "trips", default);
-        await glue.UpdateTableAsync("lake", Table(), default);
+        await glue.GetTablesAsync("lake", default);
+        await glue.UpdateTableAsync("lake", Table(), default, versionId: "3", archive: false);
         await glue.BatchCreatePartitionAsync("lake", "trips", [partition], default);
+        await glue.BatchUpdatePartitionAsync("lake", "trips", [partition with { Parameters = new() { ["rows"] = "10" } }], default);
         await glue.GetPartitionsAsync("lake", "trips", "pickup_day >= '2024-06-01'", default);
         await glue.BatchDeletePartitionAsync("lake", "trips", [["2024-06-01"]], default);
 
@@ -95,6 +97,18 @@ public sealed class GlueClientFakeServiceTests
     }
 
     [Fact]
+    public async Task GetTables_ReadsEveryPage()
+    {
+        await using var fake = await FakeJsonService.StartAsync((_, request) => request.TryGetProperty("NextToken", out JsonElement _)
+            ? (200, """{"TableList": [{"Name": "b"}]}""")
+            : (200, """{"TableList": [{"Name": "a"}], "NextToken": "page-2"}"""));
+
+        var tables = await Client(fake).GetTablesAsync("lake", default);
+
+        Assert.Equal(["a", "b"], tables.Select(t => t.Name));
+    }
+
+    [Fact]
     public async Task AMissingTableOrDatabase_IsNull()
     {
         await using var fake = await FakeJsonService.StartAsync((_, _) => (400, """{"__type": "EntityNotFoundException", "Message": "Table trips not found."}"""));
@@ -121,8 +135,10 @@ public sealed class GlueClientFakeServiceTests
             "UpdateDatabase" => () => glue.UpdateDatabaseAsync(new DatabaseInput("lake"), default),
             "CreateTable" => () => glue.CreateTableAsync("lake", Table(), default),
             "GetTable" => () => glue.GetTableAsync("lake", "trips", default),
+            "GetTables" => () => glue.GetTablesAsync("lake", default),
             "UpdateTable" => () => glue.UpdateTableAsync("lake", Table(), default),
             "BatchCreatePartition" => () => glue.BatchCreatePartitionAsync("lake", "trips", [new PartitionInput(["x"])], default),
+            "BatchUpdatePartition" => () => glue.BatchUpdatePartitionAsync("lake", "trips", [new PartitionInput(["x"])], default),
             "GetPartitions" => () => glue.GetPartitionsAsync("lake", "trips", null, default),
             _ => () => glue.BatchDeletePartitionAsync("lake", "trips", [["x"]], default),
         };
@@ -163,8 +179,9 @@ public sealed class GlueClientFakeServiceTests
 
         await glue.BatchCreatePartitionAsync("lake", "trips", [.. Enumerable.Range(0, 250).Select(i => new PartitionInput([$"{i}"]))], default);
         await glue.BatchDeletePartitionAsync("lake", "trips", [.. Enumerable.Range(0, 60).Select(i => new List<string> { $"{i}" })], default);
+        await glue.BatchUpdatePartitionAsync("lake", "trips", [.. Enumerable.Range(0, 120).Select(i => new PartitionInput([$"{i}"]))], default);
 
-        Assert.Equal([100, 100, 50, 25, 25, 10], fake.Requests.Select(r => r.Body.EnumerateObject().Single(p => p.Value.ValueKind == JsonValueKind.Array).Value.GetArrayLength()));
+        Assert.Equal([100, 100, 50, 25, 25, 10, 100, 20], fake.Requests.Select(r => r.Body.EnumerateObject().Single(p => p.Value.ValueKind == JsonValueKind.Array).Value.GetArrayLength()));
         Assert.All(fake.Requests, r => Assert.Empty(Model.Problems(r.Operation, r.Body)));
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Core.Tables;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -46,14 +47,13 @@ public sealed class QueryServiceFixture : IDisposable
         }
 
         var store = new SqliteStore(Data.Path);
-        Catalog = new CatalogStore(store, TimeProvider.System);
-        Catalog.CommitRunAsync("trips", "table", "trips", "run-000001",
+        Catalog = new SqliteCatalog(store, TimeProvider.System);
+        Catalog.CommitRunAsync(new TableCommit("trips", "table", "trips", "run-000001", "processed/trips/",
             [new CatalogFile(Lake.KeyOf(file), new Dictionary<string, string>(), 1000, new FileInfo(file).Length)],
-            ParquetInspector.Inspect([file]).Columns, [], [], replaceAllFiles: false).GetAwaiter().GetResult();
+            ParquetInspector.Inspect([file]).Columns, [], []), CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    /// <summary>The catalog.</summary>
-    public CatalogStore Catalog { get; }
+    public SqliteCatalog Catalog { get; }
 
     /// <summary>A query service with the given limits.</summary>
     public QueryService Create(QueryOptions? options = null) => new(

@@ -1,10 +1,10 @@
-namespace Pipeline.Spark.Types;
+namespace Pipeline.Core.Types;
 
 /// <summary>
 /// A DuckDB type as DuckDB prints it (DESCRIBE, <c>typeof</c>), parsed far enough to walk structs and lists
 /// and to translate to Spark. Equality is by the canonical text.
 /// </summary>
-internal sealed record DuckType
+public sealed record DuckType
 {
     /// <summary>The DuckDB <c>VARCHAR</c> type.</summary>
     public static readonly DuckType Varchar = Scalar("VARCHAR");

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Pipeline.Spark.Types;
+namespace Pipeline.Core.Types;
 
 /// <summary>
 /// Recursive-descent parser for DuckDB's type text: <c>name[(args)]</c>, <c>STRUCT(f T, ...)</c>,
 /// <c>UNION(...)</c>, <c>MAP(K, V)</c>, and any number of <c>[]</c>/<c>[n]</c> suffixes.
 /// </summary>
-internal ref struct DuckTypeParser
+public ref struct DuckTypeParser
 {
     readonly string _text;
     int _pos;

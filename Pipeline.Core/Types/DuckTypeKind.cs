@@ -1,7 +1,7 @@
-namespace Pipeline.Spark.Types;
+namespace Pipeline.Core.Types;
 
 /// <summary>What a <see cref="DuckType"/> is built from.</summary>
-internal enum DuckTypeKind
+public enum DuckTypeKind
 {
     /// <summary>A named type, possibly with arguments: <c>BIGINT</c>, <c>DECIMAL(10,2)</c>, <c>ENUM('a')</c>.</summary>
     Scalar,

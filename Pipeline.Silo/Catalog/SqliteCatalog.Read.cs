@@ -5,10 +5,9 @@ using Pipeline.Silo.State;
 
 namespace Pipeline.Silo.Catalog;
 
-public sealed partial class CatalogStore
+public sealed partial class SqliteCatalog
 {
-    /// <summary>Every table, by name.</summary>
-    public async Task<IReadOnlyList<TableSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TableSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         return await connection.QueryAsync("""
@@ -20,8 +19,7 @@ public sealed partial class CatalogStore
             cancellationToken);
     }
 
-    /// <summary>One table with columns, partitions and versions; null when unknown.</summary>
-    public async Task<TableInfo?> GetAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<TableInfo?> GetAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         if (await ReadSourceAsync(connection, name, cancellationToken) is not var (summary, tableSource))
@@ -37,8 +35,7 @@ public sealed partial class CatalogStore
             await ReadVersionsAsync(connection, name, cancellationToken), files.Sum(f => f.Rows), files.Count, summary.UpdatedAt);
     }
 
-    /// <summary>Every table with the files a query may read.</summary>
-    public async Task<IReadOnlyList<TableSource>> SourcesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TableSource>> SourcesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         var names = await connection.QueryAsync("SELECT name FROM catalog_tables ORDER BY name", r => r.GetString(0), cancellationToken);
@@ -51,8 +48,7 @@ public sealed partial class CatalogStore
         return sources;
     }
 
-    /// <summary>One table with its files, or null when there is none of that name.</summary>
-    public async Task<TableSource?> SourceAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<TableSource?> SourceAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         return (await ReadSourceAsync(connection, name, cancellationToken))?.Source;
@@ -72,7 +68,7 @@ public sealed partial class CatalogStore
         }
 
         var files = await ReadFilesAsync(connection, name, cancellationToken);
-        var source = new TableSource(name, row.Kind, files.Select(f => f.Key).ToList(),
+        var source = new TableSource(name, row.Kind, row.Dataset, files.Select(f => f.Key).ToList(),
             JsonSerializer.Deserialize<List<string>>(row.PartitionKeys, Json)!,
             JsonSerializer.Deserialize<List<string>>(row.PrimaryKey, Json)!,
             JsonSerializer.Deserialize<List<ColumnInfo>>(row.Columns, Json)!, files.Sum(f => f.Bytes));

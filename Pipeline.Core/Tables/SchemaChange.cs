@@ -1,6 +1,5 @@
-using Pipeline.Core.Tables;
 
-namespace Pipeline.Silo.Catalog;
+namespace Pipeline.Core.Tables;
 
 /// <summary>Describes how a table's columns changed between two versions, for the version history.</summary>
 public static class SchemaChange
