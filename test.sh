@@ -9,6 +9,7 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: '$1' is required ($
 need dotnet "install the .NET 10 SDK"
 need npm "install Node.js 20+ with npm; the AWS adapter tests run emulators from npm"
 need java "install Java 17+; the AWS adapter tests run DynamoDB Local"
+need python3 "install Python 3; the PySpark driver's tests run it"
 
 # The AWS adapters are tested against emulators from npm (fauxqs, DynamoDB Local): see tests/emulators.
 emulators=tests/emulators
