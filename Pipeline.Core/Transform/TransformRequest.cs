@@ -17,7 +17,9 @@ public sealed record TransformInput(string Path, string SourceKey, long ArrivalS
 /// change a column's type. <see cref="KnownCsv"/> is the dialect the dataset's earlier CSV files were all read with:
 /// a file whose first lines fit it is read with it instead of being sniffed alone. <see cref="TableFiles"/> are the
 /// table's committed Parquet files (local paths), given when a <c>unique</c> expectation on the primary key must
-/// look at the keys the table already has.
+/// look at the keys the table already has. <see cref="Attempt"/> names this attempt uniquely within the dataset (an
+/// engine running the job elsewhere finds it again by it after a crash); <see cref="TraceParent"/> is the stage span's
+/// W3C trace context, for work done outside the process.
 /// </summary>
 public sealed record TransformRequest(
     DatasetSpec Spec,
@@ -31,4 +33,6 @@ public sealed record TransformRequest(
     int? Threads = null,
     IReadOnlyDictionary<string, string>? TableTypes = null,
     CsvDialect? KnownCsv = null,
-    IReadOnlyList<string>? TableFiles = null);
+    IReadOnlyList<string>? TableFiles = null,
+    string? Attempt = null,
+    string? TraceParent = null);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Pipeline.Core.Tables;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Runs;
@@ -40,7 +41,7 @@ public sealed class TransformStage(
         var request = new TransformRequest(work.Spec, work.RunId, work.RunCreatedAt, inputs,
             paths.Staging(work.Dataset, work.RunId), quarantineDir, scratch,
             options.Value.EngineMemoryLimit, options.Value.EngineThreads, await TableTypesAsync(work, cancellationToken), work.KnownCsv,
-            await TableFilesAsync(work, cancellationToken));
+            await TableFilesAsync(work, cancellationToken), $"{work.Token}/pass-{work.Reprocessed}", Activity.Current?.Id ?? work.TraceParent);
         TransformResult result;
         try
         {

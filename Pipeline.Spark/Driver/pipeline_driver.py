@@ -123,12 +123,13 @@ def output_files(listing, output):
 
 
 def expectation_results(summary):
-    """[{index, failed, example}] from the summary's expectation_<i>_failed / _example columns."""
+    """[{index, failed, example}] from the summary's expectation_<i>_failed / _example columns, values as they are."""
     results = []
     for key, value in summary.items():
         if key.startswith("expectation_") and key.endswith("_failed"):
             index = int(key[len("expectation_"):-len("_failed")])
-            results.append({"index": index, "failed": int(value or 0),
+            # As the script computes it: a count of rows, or for freshness the newest time's epoch seconds.
+            results.append({"index": index, "failed": value,
                             "example": summary.get("expectation_%d_example" % index)})
     return sorted(results, key=lambda r: r["index"])
 
