@@ -71,6 +71,13 @@ public sealed record DatasetDefinition
     /// </summary>
     [Id(13)]
     public string? SchemaDrift { get; init; }
+
+    /// <summary>
+    /// With the engine chosen by cost (<c>Pipeline:Transform:Engine=Auto</c>): a run whose files add up to more
+    /// bytes than this goes to EMR, a smaller one to DuckDB in the silo. Unset: the silo's default.
+    /// </summary>
+    [Id(14)]
+    public long? EmrAboveBytes { get; init; }
 }
 
 /// <summary>CSV reading options.</summary>

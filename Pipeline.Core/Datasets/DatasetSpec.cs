@@ -42,7 +42,8 @@ public sealed record DatasetSpec(
     CsvEncoding CsvEncoding = CsvEncoding.Utf8,
     double MaxBadLineRatio = DatasetDefaults.MaxBadLineRatio,
     IReadOnlyList<Expectations.Expectation>? Expectations = null,
-    SchemaDrift SchemaDrift = SchemaDrift.Evolve);
+    SchemaDrift SchemaDrift = SchemaDrift.Evolve,
+    long? EmrAboveBytes = null);
 
 /// <summary>What a file whose columns differ from the table's does.</summary>
 public enum SchemaDrift

@@ -62,13 +62,18 @@ public static partial class DatasetValidator
         ValidateTimeFormat(definition.DateFormat, "dateFormat", Add);
         var expectations = Expectations.ExpectationValidator.Validate(definition.Expectations, Add);
         var drift = ParseDrift(definition.SchemaDrift, Add);
+        if (definition.EmrAboveBytes is < 0)
+        {
+            Add("emrAboveBytes", "must be 0 or more bytes");
+        }
+
         errors = found.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         return errors.Count > 0
             ? null
             : new DatasetSpec(id, format, delimiter, quote, csv.Header ?? true, nullString, schema, partitions, primaryKey,
                 maxFiles, maxWait, attempts, baseDelay, views, definition.TrimStrings ?? true, definition.TimestampFormat, definition.DateFormat,
                 (csv.Delimiter is null ? CsvDeclared.None : CsvDeclared.Delimiter) | (csv.Quote is null ? CsvDeclared.None : CsvDeclared.Quote)
-                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header), encoding, badLines, expectations, drift);
+                | (csv.Header is null ? CsvDeclared.None : CsvDeclared.Header), encoding, badLines, expectations, drift, definition.EmrAboveBytes);
     }
 
     static void ValidateTimeFormat(string? format, string field, Action<string, string> add)

@@ -58,7 +58,12 @@ public sealed record RunInfo(
     string? TraceId = null,
     IReadOnlyList<SourceFileInfo>? Sources = null,
     IReadOnlyList<Expectations.ExpectationResult>? Expectations = null,
-    IReadOnlyList<SchemaDriftInfo>? SchemaDrift = null);
+    IReadOnlyList<SchemaDriftInfo>? SchemaDrift = null,
+    EngineChoice? Engine = null);
+
+/// <summary>Which engine ran the run's transform and why (<c>duckdb</c>: "1.2 MB in 3 files, within the EMR threshold of 1 GB").</summary>
+[GenerateSerializer, Alias("pipeline.EngineChoice")]
+public sealed record EngineChoice(string Engine, string Reason);
 
 /// <summary>How a run read one of its files.</summary>
 /// <param name="Dialect">A CSV file's dialect, declared or detected (<c>detected: delimiter ';', quote '"', header</c>).</param>

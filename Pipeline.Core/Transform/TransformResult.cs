@@ -34,6 +34,9 @@ public sealed record TransformResult(
     /// <summary>How the run's rows fared against the dataset's expectations, in the dataset's order.</summary>
     public IReadOnlyList<Expectations.ExpectationResult> Expectations { get; init; } = [];
 
+    /// <summary>Which engine ran the transform and why.</summary>
+    public Runs.EngineChoice? Engine { get; init; }
+
     /// <summary>Malformed lines set aside from files whose other lines landed.</summary>
     public long LinesSetAside => Sources.Sum(s => s.SetAside.Where(a => a.Kind == SetAside.Line).Sum(a => a.Count));
 }

@@ -24,6 +24,7 @@ public sealed partial class DatasetGrain
             run.Sources = [.. outcome.Sources ?? []];
             run.Expectations = [.. outcome.Expectations ?? []];
             run.SchemaDrift = [.. outcome.SchemaDrift ?? []];
+            run.Engine = outcome.Engine;
             services.Metrics.Expectations(Id, run.Expectations);
             State.CsvDialect = outcome.CsvDialects switch
             {

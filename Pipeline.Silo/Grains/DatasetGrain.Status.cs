@@ -50,5 +50,6 @@ public sealed partial class DatasetGrain
         System.Diagnostics.ActivityContext.TryParse(run.TraceParent, null, out var trace) ? trace.TraceId.ToHexString() : null,
         run.Sources,
         run.Expectations,
-        run.SchemaDrift);
+        run.SchemaDrift,
+        run.Engine);
 }

@@ -109,6 +109,10 @@ public sealed class RunRecord
     [Id(15)]
     public List<SchemaDriftInfo> SchemaDrift { get; set; } = [];
 
+    /// <summary>Which engine ran the transform and why.</summary>
+    [Id(16)]
+    public EngineChoice? Engine { get; set; }
+
     /// <summary>The attempt in flight, if any.</summary>
     [JsonIgnore]
     public AttemptRecord? Current => Attempts.LastOrDefault(a => a.EndedAt is null);

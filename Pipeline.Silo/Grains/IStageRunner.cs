@@ -18,7 +18,8 @@ public sealed record StageWork(
 [GenerateSerializer, Immutable, Alias("pipeline.StageOutcome")]
 public sealed record StageOutcome(
     RunCounts? Counts, IReadOnlyList<QuarantineInfo> Quarantined, IReadOnlyList<SourceFileInfo>? Sources = null, IReadOnlyList<CsvDialect>? CsvDialects = null,
-    IReadOnlyList<Core.Expectations.ExpectationResult>? Expectations = null, IReadOnlyList<SchemaDriftInfo>? SchemaDrift = null);
+    IReadOnlyList<Core.Expectations.ExpectationResult>? Expectations = null, IReadOnlyList<SchemaDriftInfo>? SchemaDrift = null,
+    EngineChoice? Engine = null);
 
 /// <summary>
 /// Runs stage attempts outside grain turns (long work never blocks a grain) and reports back through

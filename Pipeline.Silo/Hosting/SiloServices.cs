@@ -51,7 +51,7 @@ public static class SiloServices
         services.AddSingleton<TransformStage>();
         services.AddSingleton<CatalogStage>();
         services.AddSingleton<CurateStage>();
-        services.AddTransformEngine();
+        services.AddTransformEngine(builder.Configuration);
 
         // --- queries ---
         services.AddSingleton<QueryService>();

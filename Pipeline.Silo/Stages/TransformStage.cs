@@ -88,7 +88,7 @@ public sealed class TransformStage(
             quarantined.Count(q => q.SourceKey is not (RowsEntry or LinesEntry)), result.LinesSetAside);
         var sources = result.Sources
             .Select(s => new SourceFileInfo(s.SourceKey, s.Dialect?.Describe(), s.RowsRead, s.SetAside, s.Quarantined)).ToList();
-        return new StageOutcome(counts, quarantined, sources, Dialects(result), result.Expectations, result.SchemaDrift);
+        return new StageOutcome(counts, quarantined, sources, Dialects(result), result.Expectations, result.SchemaDrift, result.Engine);
     }
 
     // The ways the run's CSV files were read (not those of files set aside whole), each once.

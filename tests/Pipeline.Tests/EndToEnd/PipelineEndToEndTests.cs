@@ -222,6 +222,8 @@ public sealed class PipelineEndToEndTests(PipelineFixture fixture) : IClassFixtu
         Assert.Equal((49m, 1275m - 30m, "DOUBLE"), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), row[2]!.GetValue<string>()));
         Assert.Equal(1, status["lastRun"]!["counts"]!["linesSetAside"]!.GetValue<long>());
         var run = await Api.GetAsync("/api/datasets/ragged_csv/runs/run-000001");
+        Assert.Equal(("duckdb", "834 B in 1 file; Pipeline:Transform:Engine is DuckDb"),
+            (run["engine"]!["engine"]!.GetValue<string>(), run["engine"]!["reason"]!.GetValue<string>()));
         var source = Assert.Single(run["sources"]!.AsArray())!;
         Assert.Equal("detected: delimiter ';', quote '\"', header", source["dialect"]!.GetValue<string>());
         Assert.Equal(49, source["rowsRead"]!.GetValue<long>());
