@@ -5,6 +5,7 @@ using Pipeline.Aws.Emr;
 using Pipeline.Core.Lake;
 using Pipeline.Core.Transform;
 using Pipeline.Silo.Catalog;
+using Pipeline.Silo.Faults;
 using Pipeline.Spark.Driver;
 
 namespace Pipeline.Silo.Engines;
@@ -16,7 +17,8 @@ namespace Pipeline.Silo.Engines;
 /// attempt finds its step by name and waits for it instead of submitting it again.
 /// </summary>
 /// <param name="uriOf">The URI Spark reads a lake key at (<c>s3://bucket/prefix/key</c>).</param>
-public sealed class EmrTransformEngine(EmrSteps steps, ILakeStore lake, Func<string, string> uriOf) : ITransformEngine
+/// <param name="faults">Where tests crash the silo (after the step is submitted).</param>
+public sealed class EmrTransformEngine(EmrSteps steps, ILakeStore lake, Func<string, string> uriOf, FaultInjector? faults = null) : ITransformEngine
 {
     /// <summary>Lake folder of the jobs' files: outside every table's folder, so Athena never reads them.</summary>
     public const string JobsPrefix = LakeLayout.Processed + "/_emr/";
@@ -45,6 +47,7 @@ public sealed class EmrTransformEngine(EmrSteps steps, ILakeStore lake, Func<str
         var (stepId, adopted) = await steps.SubmitOnceAsync(cluster, EmrSteps.StepName(request.Spec.Id, request.RunId, attempt),
             [uriOf(DriverKey), uriOf(folder + "manifest.json")], cancellationToken);
         Activity.Current?.SetTag("pipeline.emr.cluster_id", cluster).SetTag("pipeline.emr.step_id", stepId).SetTag("pipeline.emr.step_adopted", adopted);
+        faults?.Hit(FaultPoint.MidStep);
         var step = await steps.WaitAsync(cluster, stepId, cancellationToken);
 
         var job = await lake.StatAsync(folder + "result.json", cancellationToken) is null

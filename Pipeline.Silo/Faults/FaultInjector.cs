@@ -12,6 +12,9 @@ public enum FaultPoint
     /// <summary>While the transform writes its output.</summary>
     MidTransform,
 
+    /// <summary>Right after the transform's EMR step is submitted, before it ends.</summary>
+    MidStep,
+
     /// <summary>After the transform, before the run commits.</summary>
     BeforeCommit,
 

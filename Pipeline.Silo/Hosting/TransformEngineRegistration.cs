@@ -42,7 +42,8 @@ public static class TransformEngineRegistration
         {
             var s3 = sp.GetRequiredService<IOptions<S3LakeOptions>>().Value;
             var keys = new S3Keys(s3.KeyPrefix);
-            return new EmrTransformEngine(sp.GetRequiredService<EmrSteps>(), sp.GetRequiredService<ILakeStore>(), key => $"s3://{s3.Bucket}/{keys.ObjectKey(key)}");
+            return new EmrTransformEngine(sp.GetRequiredService<EmrSteps>(), sp.GetRequiredService<ILakeStore>(), key => $"s3://{s3.Bucket}/{keys.ObjectKey(key)}",
+                sp.GetRequiredService<Faults.FaultInjector>());
         });
         return services.AddSingleton<ITransformEngine>(sp => new CostRoutedTransformEngine(sp.GetRequiredService<DuckDbTransformEngine>(),
             sp.GetRequiredService<EmrTransformEngine>(), sp.GetRequiredService<IOptions<TransformOptions>>()));

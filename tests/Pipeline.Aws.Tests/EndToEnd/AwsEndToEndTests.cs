@@ -133,4 +133,52 @@ public sealed class AwsEndToEndTests(AwsEmulators emulators)
         Assert.Equal(["fares_by_vendor", "trips"], (await system.Api.GetAsync("/api/tables")).AsArray().Select(t => t!["name"]!.GetValue<string>()));
         Assert.Empty(glue.Problems);
     }
+
+    [Fact]
+    public async Task BigBatchOnFakeEmr_SiloCrashMidStep_StepAdopted_TableInFakeGlue_RowsExact()
+    {
+        await using var glue = await FakeGlue.StartAsync();
+        await using var emr = await FakeEmr.StartAsync();
+        using var s3 = emulators.CreateS3();
+        var sparkRuns = 0;
+        emr.StepEnd = step =>
+        {
+            Interlocked.Increment(ref sparkRuns);
+            S3SparkStandIn.Run(s3, step);
+            return ("COMPLETED", null);
+        };
+        using var marker = new TempFolder();
+        await using var system = await AwsSystem.StartAsync(emulators, new Dictionary<string, string>
+        {
+            ["Pipeline__Catalog"] = "Glue",
+            ["Pipeline__Glue__Database"] = "lake",
+            ["AWS_ENDPOINT_URL_GLUE"] = glue.Url.ToString(),
+            ["AWS_ENDPOINT_URL_EMR"] = emr.Url.ToString(),
+            ["Pipeline__Transform__Engine"] = "Auto",
+            ["Pipeline__Transform__EmrAboveBytes"] = "4096",
+            ["Pipeline__Emr__PollInterval"] = "00:00:00.200",
+            ["Pipeline__Faults__KillAt"] = "MidStep",
+            ["Pipeline__Faults__OnceMarker"] = Path.Combine(marker.Path, "crashed-once"),
+        });
+        await system.Api.RegisterAsync("trips", TripsDefinition);
+        var (bytes, sum) = SampleData.TripsCsv(0, 400);
+
+        await system.PutRawAsync("trips", "big.csv", bytes);
+        await system.Host.WaitForLineAsync("silo exited with code 137", TimeSpan.FromSeconds(90));
+        var status = await system.Api.WaitIdleAsync("trips", 1, Idle);
+
+        Assert.Equal("Succeeded", status["lastRun"]!["state"]!.GetValue<string>());
+        var run = await system.Api.GetAsync("/api/datasets/trips/runs/run-000001");
+        Assert.Equal("emr", run["engine"]!["engine"]!.GetValue<string>());
+        Assert.Contains("over the default EMR threshold of 4.1 kB", run["engine"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The re-executed attempt found its step: submitted once, run once.
+        Assert.Equal(1, emr.Requests.Count(r => r.Operation == "AddJobFlowSteps"));
+        Assert.Equal(1, sparkRuns);
+        var row = Assert.Single(await system.Api.QueryAsync("SELECT count(*), count(DISTINCT trip_id), sum(fare_amount) FROM trips"));
+        Assert.Equal((400m, 400m, sum), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), PipelineClient.Number(row[2])));
+        Assert.Equal(["1", "2"], glue.Partitions("lake", "trips").Select(p => p["Values"]![0]!.GetValue<string>()));
+        Assert.Equal(400, glue.Partitions("lake", "trips").Sum(p => FakeGlue.Files(p).Sum(f => f.Rows)));
+        Assert.Empty(emr.Problems);
+        Assert.Empty(glue.Problems);
+    }
 }
