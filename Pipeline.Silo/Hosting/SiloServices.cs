@@ -53,8 +53,8 @@ public static class SiloServices
         services.AddSingleton<CurateStage>();
         services.AddTransformEngine(builder.Configuration);
 
-        // --- queries ---
-        services.AddSingleton<QueryService>();
+        // --- queries: DuckDB in the silo, or Athena (Pipeline:Queries:Engine) ---
+        services.AddQueryEngine(builder.Configuration);
         return builder;
     }
 

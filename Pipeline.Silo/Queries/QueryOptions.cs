@@ -8,6 +8,9 @@ public sealed class QueryOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Pipeline:Queries";
 
+    /// <summary><c>DuckDb</c> in the silo over the catalog's files (default), or <c>Athena</c> over the Glue database (needs <c>Pipeline:Catalog=Glue</c>).</summary>
+    public QueryEngineKind Engine { get; set; } = QueryEngineKind.DuckDb;
+
     /// <summary>Queries executing at once; more wait as Queued.</summary>
     [Range(1, 64)]
     public int MaxConcurrent { get; set; } = 4;
@@ -23,4 +26,10 @@ public sealed class QueryOptions
     /// <summary>Executions remembered (oldest forgotten first).</summary>
     [Range(10, 100_000)]
     public int MaxExecutionsKept { get; set; } = 1_000;
+}
+
+public enum QueryEngineKind
+{
+    DuckDb,
+    Athena,
 }

@@ -11,12 +11,12 @@ using Pipeline.Silo.Hosting;
 namespace Pipeline.Silo.Queries;
 
 /// <summary>
-/// Runs the SQL of query executions for the query grains of this silo: in a sandbox, on a bounded number of
-/// slots, with a timeout; the result goes to the lake's <c>query-results/</c> as CSV (for users) and JSON lines.
+/// Runs the SQL of query executions for the query grains of this silo: in a sandbox (or on Athena), on a bounded
+/// number of slots, with a timeout; the result goes to the lake's <c>query-results/</c> as CSV (for users) and JSON lines.
 /// </summary>
 public sealed partial class QueryService(
     ITableCatalog catalog, ILakeStore lake, IOptions<QueryOptions> options, IOptions<SiloOptions> silo,
-    TimeProvider time, Telemetry.SiloMetrics metrics, ILogger<QueryService> logger)
+    TimeProvider time, Telemetry.SiloMetrics metrics, ILogger<QueryService> logger, AthenaQueries? athena = null)
 {
     /// <summary>The name of the queries' ActivitySource.</summary>
     public const string ActivitySourceName = "Pipeline.Silo.Queries";
@@ -59,8 +59,15 @@ public sealed partial class QueryService(
                 record.State = QueryState.Running;
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
                 timeout.CancelAfter(options.Value.Timeout);
-                var tables = await catalog.SourcesAsync(token);
-                bytes = await Task.Run(() => ExecuteAsync(record, tables, timeout.Token), CancellationToken.None);
+                if (athena is not null)
+                {
+                    bytes = await athena.ExecuteAsync(record, timeout.Token);
+                }
+                else
+                {
+                    var tables = await catalog.SourcesAsync(token);
+                    bytes = await Task.Run(() => ExecuteAsync(record, tables, timeout.Token), CancellationToken.None);
+                }
                 record.State = QueryState.Succeeded;
             }
             finally
