@@ -45,7 +45,7 @@ public sealed class EmrTransformEngine(EmrSteps steps, ILakeStore lake, Func<str
 
         var cluster = await steps.ClusterAsync(cancellationToken);
         var (stepId, adopted) = await steps.SubmitOnceAsync(cluster, EmrSteps.StepName(request.Spec.Id, request.RunId, attempt),
-            [uriOf(DriverKey), uriOf(folder + "manifest.json")], cancellationToken);
+            [.. TraceConf(request.TraceParent), uriOf(DriverKey), uriOf(folder + "manifest.json")], cancellationToken);
         Activity.Current?.SetTag("pipeline.emr.cluster_id", cluster).SetTag("pipeline.emr.step_id", stepId).SetTag("pipeline.emr.step_adopted", adopted);
         faults?.Hit(FaultPoint.MidStep);
         var step = await steps.WaitAsync(cluster, stepId, cancellationToken);
@@ -82,6 +82,9 @@ public sealed class EmrTransformEngine(EmrSteps steps, ILakeStore lake, Func<str
         written = [.. written.Select(f => f with { Rows = rows.GetValueOrDefault(Path.Combine(request.OutputDir, f.RelativePath)) })];
         return SparkJob.Result(request, plan, job, written);
     }
+
+    // The stage span's context rides on the step too, where EMR's console shows it beside the step.
+    static string[] TraceConf(string? traceParent) => traceParent is null ? [] : ["--conf", $"spark.pipeline.traceparent={traceParent}"];
 
     async Task PutTextAsync(string key, string text, CancellationToken cancellationToken)
     {

@@ -135,10 +135,11 @@ public sealed class AwsEndToEndTests(AwsEmulators emulators)
     }
 
     [Fact]
-    public async Task BigBatchOnFakeEmr_SiloCrashMidStep_StepAdopted_TableInFakeGlue_RowsExact()
+    public async Task BigBatchOnFakeEmr_SiloCrashMidStep_StepAdopted_TableInFakeGlue_QueriedOnFakeAthena_RowsExact()
     {
         await using var glue = await FakeGlue.StartAsync();
         await using var emr = await FakeEmr.StartAsync();
+        await using var athena = await FakeAthena.StartAsync();
         using var s3 = emulators.CreateS3();
         var sparkRuns = 0;
         emr.StepEnd = step =>
@@ -154,6 +155,9 @@ public sealed class AwsEndToEndTests(AwsEmulators emulators)
             ["Pipeline__Glue__Database"] = "lake",
             ["AWS_ENDPOINT_URL_GLUE"] = glue.Url.ToString(),
             ["AWS_ENDPOINT_URL_EMR"] = emr.Url.ToString(),
+            ["AWS_ENDPOINT_URL_ATHENA"] = athena.Url.ToString(),
+            ["Pipeline__Queries__Engine"] = "Athena",
+            ["Pipeline__Athena__PollInterval"] = "00:00:00.100",
             ["Pipeline__Transform__Engine"] = "Auto",
             ["Pipeline__Transform__EmrAboveBytes"] = "4096",
             ["Pipeline__Emr__PollInterval"] = "00:00:00.200",
@@ -162,6 +166,8 @@ public sealed class AwsEndToEndTests(AwsEmulators emulators)
         });
         await system.Api.RegisterAsync("trips", TripsDefinition);
         var (bytes, sum) = SampleData.TripsCsv(0, 400);
+        // Athena's engine is DuckDB over the files Glue lists; the comment line the silo adds is Athena's to keep.
+        athena.Answer = sql => AthenaStandIn.Run(s3, glue, system.Bucket, "pipeline/", sql[(sql.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
 
         await system.PutRawAsync("trips", "big.csv", bytes);
         await system.Host.WaitForLineAsync("silo exited with code 137", TimeSpan.FromSeconds(90));
@@ -178,7 +184,13 @@ public sealed class AwsEndToEndTests(AwsEmulators emulators)
         Assert.Equal((400m, 400m, sum), (PipelineClient.Number(row[0]), PipelineClient.Number(row[1]), PipelineClient.Number(row[2])));
         Assert.Equal(["1", "2"], glue.Partitions("lake", "trips").Select(p => p["Values"]![0]!.GetValue<string>()));
         Assert.Equal(400, glue.Partitions("lake", "trips").Sum(p => FakeGlue.Files(p).Sum(f => f.Rows)));
+        var start = Assert.Single(athena.Requests, r => r.Operation == "StartQueryExecution").Body;
+        Assert.Equal("lake", start.GetProperty("QueryExecutionContext").GetProperty("Database").GetString());
+        Assert.Matches(@"^-- pipeline query \S+ traceparent 00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}\n", start.GetProperty("QueryString").GetString());
+        var args = emr.Requests.Single(r => r.Operation == "AddJobFlowSteps").Body.GetProperty("Steps")[0].GetProperty("HadoopJarStep").GetProperty("Args");
+        Assert.StartsWith("spark.pipeline.traceparent=00-", args[4].GetString(), StringComparison.Ordinal);
         Assert.Empty(emr.Problems);
         Assert.Empty(glue.Problems);
+        Assert.Empty(athena.Problems);
     }
 }
