@@ -72,6 +72,11 @@
       `<li>${esc(`${d.column}: ${d.change} → ${d.action} (${d.files.length} ${d.files.length === 1 ? "file" : "files"})`)}</li>`).join("")}</ul>`;
   }
 
+  // Which engine ran the transform, and why (by size on AWS).
+  function engine(run) {
+    return run.engine ? `<p class="muted">${esc(`${run.engine.engine}: ${run.engine.reason}`)}</p>` : "";
+  }
+
   async function renderDatasets() {
     const datasets = await api("/api/datasets");
     if (!datasets.length) {
@@ -84,7 +89,7 @@
       const rows = runs.map(r => `<tr data-run="${esc(r.runId)}"><td class="mono">${esc(r.runId)}</td><td><span class="badge ${esc(r.state)}">${esc(r.state)}</span></td>
         <td>${r.files}</td><td>${esc(when(r.createdAt))}</td><td>${r.endedAt ? ms(r.createdAt, r.endedAt) : "running"}</td>
         <td>${r.counts ? `${r.counts.rowsIn.toLocaleString()} / ${r.counts.rowsWritten.toLocaleString()} / ${r.counts.rowsQuarantined.toLocaleString()}` : "–"}</td>
-        <td>${timeline(r)}${quarantined(r)}${sources(r)}${drift(r)}${expectations(r)}</td><td>${traceLink(r)}</td></tr>`).join("");
+        <td>${timeline(r)}${engine(r)}${quarantined(r)}${sources(r)}${drift(r)}${expectations(r)}</td><td>${traceLink(r)}</td></tr>`).join("");
       return `<section class="dataset" data-dataset="${esc(d.id)}"><h2>${esc(d.id)}</h2>
         <p class="muted">${esc(d.definition.format)} · ${d.arrivalsTotal} files arrived, ${d.arrivalsPending} pending${d.table ? ` · table <span class="mono">${esc(d.table)}</span>` : ""}</p>
         ${runs.length ? `<table><thead><tr><th>Run</th><th>State</th><th>Files</th><th>Created</th><th>Took</th><th>Rows in / out / quarantined</th><th>Stages, set aside</th><th>Trace</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="muted">no runs yet</p>`}
