@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Amazon;
@@ -57,6 +58,25 @@ public sealed class AthenaQueriesFakeServiceTests : IAsyncLifetime
         Assert.StartsWith("-- pipeline query q-000001 traceparent ", start.GetProperty("QueryString").GetString(), StringComparison.Ordinal);
         Assert.Equal(3, athena.Requests.Count(r => r.Operation == "GetQueryResults"));
         Assert.Empty(athena.Problems);
+    }
+
+    [Fact]
+    public async Task TheQuerySpan_CarriesAthenasQueryId_AndAthenaKeepsTheTraceparent()
+    {
+        athena.Answer = _ => Fares(1);
+        using var source = new ActivitySource("Pipeline.Tests.Query");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name, Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        using var query = source.StartActivity("query")!;
+        await Queries().ExecuteAsync(new QueryRecord("q-000005", "SELECT 1"), default);
+
+        var start = athena.Requests.Single(r => r.Operation == "StartQueryExecution").Body;
+        Assert.Equal($"-- pipeline query q-000005 traceparent {query.Id}\nSELECT 1", start.GetProperty("QueryString").GetString());
+        Assert.Matches("^[0-9a-f-]{36}$", (string)query.GetTagItem("pipeline.athena.query_execution_id")!);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon;
@@ -66,6 +67,32 @@ public sealed class EmrTransformEngineFakeEmrTests : IAsyncLifetime
         Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", manifest["traceparent"]!.GetValue<string>());
         Assert.Equal(Spark.Driver.PySparkDriver.Text, File.ReadAllText(ArgumentPath(step, -2)));
         Assert.Empty(emr.Problems);
+    }
+
+    [Fact]
+    public async Task TheStageSpan_CarriesTheEngineTheClusterAndTheStep_AndTheStepCarriesTheTraceparent()
+    {
+        using var source = new ActivitySource("Pipeline.Tests.Stage");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name, Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var engine = new CostRoutedTransformEngine(new Spark.Engine.DuckDbTransformEngine(), Engine(),
+            Microsoft.Extensions.Options.Options.Create(new TransformOptions { Engine = TransformEngineKind.Auto, EmrAboveBytes = 10 }));
+
+        using (var stage = source.StartActivity("stage"))
+        {
+            var result = await engine.RunAsync(Request("a-1") with { TraceParent = stage!.Id });
+
+            Assert.Equal("emr", result.Engine!.Engine);
+            Assert.Equal(("emr", "51 B in 1 file, over the default EMR threshold of 10 B"), (stage.GetTagItem("pipeline.engine"), stage.GetTagItem("pipeline.engine.reason")));
+            Assert.Matches("^j-[0-9]+$", (string)stage.GetTagItem("pipeline.emr.cluster_id")!);
+            Assert.Matches("^s-[0-9]+$", (string)stage.GetTagItem("pipeline.emr.step_id")!);
+            Assert.Equal(false, stage.GetTagItem("pipeline.emr.step_adopted"));
+            var step = Assert.Single(emr.Requests, r => r.Operation == "AddJobFlowSteps").Body.GetProperty("Steps")[0];
+            Assert.Equal($"spark.pipeline.traceparent={stage.Id}", step.GetProperty("HadoopJarStep").GetProperty("Args")[4].GetString());
+        }
     }
 
     [Fact]
