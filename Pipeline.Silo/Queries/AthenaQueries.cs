@@ -19,6 +19,11 @@ public sealed class AthenaQueries(AthenaClient athena, AthenaOptions options, st
     /// <summary>Runs <paramref name="record"/>'s SQL; returns the bytes Athena scanned. Throws <see cref="QueryRejectedException"/> when Athena fails it.</summary>
     public async Task<long> ExecuteAsync(QueryRecord record, CancellationToken cancellationToken)
     {
+        if (AthenaSql.Problem(record.Sql) is { } problem)
+        {
+            throw new QueryRejectedException(problem);
+        }
+
         // Athena keeps the text: the comment ties its history to the execution and to the trace.
         var sql = $"-- pipeline query {record.Id} traceparent {Activity.Current?.Id ?? "none"}\n{record.Sql}";
         var id = await athena.StartQueryExecutionAsync(new StartQueryExecutionRequest(sql, Token(record.Id),

@@ -79,6 +79,27 @@ public sealed class AthenaQueriesFakeServiceTests : IAsyncLifetime
         Assert.Matches("^[0-9a-f-]{36}$", (string)query.GetTagItem("pipeline.athena.query_execution_id")!);
     }
 
+    [Theory]
+    [InlineData("CREATE TABLE copy AS SELECT * FROM trips", "The statement begins with CREATE: only SELECT statements run through the query API.")]
+    [InlineData("INSERT INTO trips SELECT * FROM trips", "The statement begins with INSERT: only SELECT statements run through the query API.")]
+    [InlineData("SELECT 1; DROP TABLE trips", "The SQL text holds more than one statement; send one SELECT per query.")]
+    [InlineData("/* SELECT */ DROP TABLE trips", "The statement begins with DROP: only SELECT statements run through the query API.")]
+    [InlineData("-- nothing", "The SQL text holds no statement.")]
+    public async Task AnythingButOneSelect_IsRefused_BeforeAthenaSeesIt(string sql, string reason)
+    {
+        var error = await Assert.ThrowsAsync<QueryRejectedException>(() => Queries().ExecuteAsync(new QueryRecord("q-000006", sql), default));
+
+        Assert.Equal(reason, error.Message);
+        Assert.Empty(athena.Requests);
+    }
+
+    [Theory]
+    [InlineData("SELECT ';' AS semicolon, \"drop\" FROM trips;")]
+    [InlineData("WITH t AS (SELECT 1 AS x) SELECT x FROM t")]
+    [InlineData("(SELECT 1) UNION ALL (SELECT 2)")]
+    [InlineData("-- the daily fares\nSELECT 1")]
+    public void OneQuery_MayRun(string sql) => Assert.Null(AthenaSql.Problem(sql));
+
     [Fact]
     public async Task AResultOverTheRowLimit_IsCutAndMarked()
     {
